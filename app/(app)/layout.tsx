@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app/app-header";
+import { requireSession } from "@/lib/auth/session";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireSession();
+  return (
+    <>
+      <AppHeader email={user.email} />
+      <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+const links = [
+  { href: "/dashboard", label: "Home" },
+  { href: "/settings/security/passkeys", label: "Passkeys" },
+];
+
+export function AppHeader({ email }: { email: string }) {
+  return (
+    <header className="border-b border-neutral-200 dark:border-neutral-800">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/dashboard" className="font-semibold tracking-tight">
+          Keyhold
+        </Link>
+        <nav aria-label="Main" className="flex gap-4 text-sm">
+          {links.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              className="text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-white"
+            >
+              {link.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{email}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

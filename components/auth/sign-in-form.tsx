@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import {
+  type AuthClientError,
+  describeAuthError,
+  isCeremonyAborted,
+  isCeremonyCancelled,
+} from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+import { PasskeySignInButton } from "./passkey-sign-in-button";
+import { usePasskeyAutofill } from "./use-passkey-autofill";
+
+type Feedback = { tone: "error" | "info"; text: string } | null;
+
+/** Passkey first (autofill and button), with the password path always in view. `next` is already safe. */
+export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [pending, setPending] = useState(false);
+
+  const goNext = () => {
+    router.replace(next);
+    router.refresh();
+  };
+  const showError = (error: AuthClientError) =>
+    setFeedback({ tone: "error", text: describeAuthError(error) });
+
+  const autofill = usePasskeyAutofill({ onSignedIn: goNext, onError: showError });
+
+  function onPasskeyFailed(error: AuthClientError) {
+    autofill.resume();
+    if (isCeremonyAborted(error)) return;
+    if (isCeremonyCancelled(error)) {
+      setFeedback({
+        tone: "info",
+        text: "No passkey was used. Try another way: try again, pick a passkey from your phone, or use your password.",
+      });
+      return;
+    }
+    showError(error);
+  }
+
+  async function signInWithPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setFeedback(null);
+    const { error } = await authClient.signIn.email({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+    if (!error) return goNext();
+    setPending(false);
+    showError(error);
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PasskeySignInButton
+        onStart={() => {
+          autofill.suspend();
+          setFeedback(null);
+        }}
+        onSignedIn={goNext}
+        onFailed={onPasskeyFailed}
+      />
+
+      <div className="flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+        or use your password
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+      </div>
+
+      <form onSubmit={signInWithPassword} className="flex flex-col gap-4" aria-label="Sign in with password">
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          required
+          // "webauthn" lets the browser offer saved passkeys in this field's autofill.
+          autoComplete="username webauthn"
+          hint="Your passkeys appear as suggestions here."
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+        />
+        <Button type="submit" variant="secondary" pending={pending}>
+          Sign in
+        </Button>
+      </form>
+
+      <div aria-live="polite" aria-atomic="true">
+        {feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}
+      </div>
+
+      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
+        New to Keyhold?{" "}
+        <Link
+          href="/sign-up"
+          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
+        >
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

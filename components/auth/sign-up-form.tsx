@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import { describeAuthError } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+
+/** Creates the account with a password, then invites the user to add a passkey. */
+export function SignUpForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function signUp(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const { error } = await authClient.signUp.email({
+      name: String(form.get("name")).trim(),
+      email: String(form.get("email")).trim(),
+      password: String(form.get("password")),
+    });
+    if (error) {
+      setPending(false);
+      setError(describeAuthError(error));
+      return;
+    }
+    router.replace("/settings/security/passkeys?welcome=1");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={signUp} className="flex flex-col gap-4">
+      <TextField label="Name" name="name" required maxLength={100} autoComplete="name" />
+      <TextField label="Email" name="email" type="email" required autoComplete="email" />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        required
+        minLength={8}
+        maxLength={128}
+        autoComplete="new-password"
+        hint="At least 8 characters. You can add a passkey next, and use it instead."
+      />
+      <div aria-live="polite" aria-atomic="true">
+        {error && <Notice tone="error">{error}</Notice>}
+      </div>
+      <Button type="submit" pending={pending}>
+        Create account
+      </Button>
+      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
+        Already have an account?{" "}
+        <Link
+          href="/sign-in"
+          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
+        >
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { passkeyClient } from "@better-auth/passkey/client";
+import { createAuthClient } from "better-auth/react";
+
+/** The browser's side of Better Auth. Same origin as the page, so no base URL. */
+export const authClient = createAuthClient({ plugins: [passkeyClient()] });

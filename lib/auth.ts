@@ -1,0 +1,45 @@
+import { passkey } from "@better-auth/passkey";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "@/lib/db";
+import * as schema from "@/lib/db/schema";
+import { serverConfig } from "@/lib/env";
+import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
+
+function createAuth() {
+  const config = serverConfig();
+  const relyingParty = { rpID: config.rpId, origin: config.origins };
+  return betterAuth({
+    appName: config.rpName,
+    baseURL: config.appUrl,
+    secret: config.secret,
+    trustedOrigins: config.origins,
+    database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
+    emailAndPassword: { enabled: true },
+    telemetry: { enabled: false },
+    // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
+    // so that the tests exercise what production runs.
+    advanced: { disableOriginCheck: false },
+    plugins: [
+      passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
+      passkeyPolicy(relyingParty),
+      // Last, so cookies set by any endpoint called from a server action reach the browser.
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+let instance: Auth | undefined;
+
+/**
+ * The server instance, created on first use: importing this module (as `next build` does) opens no
+ * database and needs no secret. Module-level rather than global, so that editing auth code in
+ * development takes effect on reload; the database connection underneath is the shared one.
+ */
+export function auth(): Auth {
+  instance ??= createAuth();
+  return instance;
+}

@@ -1,0 +1,28 @@
+import path from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { connection } from "./index";
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+// Any fixed number works; it only has to be the same in every process of this app.
+const MIGRATION_LOCK_ID = 7_240_135_004;
+
+/** Applies the SQL in drizzle/ that this database has not seen yet. Safe to run from several processes at once. */
+export async function migrateDatabase(): Promise<void> {
+  const open = connection();
+  if (open.kind === "pglite") {
+    await migratePglite(open.db, { migrationsFolder });
+    return;
+  }
+  // Instances (or test workers) starting together must not both create the same tables:
+  // hold a session-level advisory lock on one reserved connection while the migrator runs.
+  const lockHolder = await open.client.reserve();
+  try {
+    await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(open.db, { migrationsFolder });
+  } finally {
+    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+    lockHolder.release();
+  }
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Everything the server reads from the environment, validated in one place. */
+export type ServerConfig = {
+  /** Public origin of the app, e.g. https://app.example.com. Better Auth's baseURL. */
+  appUrl: string;
+  /** WebAuthn relying party: the domain passkeys are bound to, and the name the OS prompt shows. */
+  rpId: string;
+  rpName: string;
+  /** Origins allowed to use the passkeys and to make credentialed requests. */
+  origins: string[];
+  secret: string;
+  /** A real PostgreSQL when set; otherwise an embedded PGlite in `pgliteDir`. */
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  isProduction: boolean;
+};
+
+const DEFAULT_APP_URL = "http://localhost:3000";
+
+/** Local, git-ignored state: the embedded database and the development secret. */
+export const DATA_DIR = path.join(process.cwd(), ".data");
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const isProduction = env.NODE_ENV === "production";
+  const appUrl = parseOrigin("BETTER_AUTH_URL", env.BETTER_AUTH_URL ?? DEFAULT_APP_URL);
+  const extraOrigins = (env.TRUSTED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => parseOrigin("TRUSTED_ORIGINS", origin));
+
+  return {
+    appUrl,
+    rpId: env.PASSKEY_RP_ID || new URL(appUrl).hostname,
+    rpName: env.PASSKEY_RP_NAME || "Keyhold",
+    origins: [appUrl, ...extraOrigins],
+    secret: readSecret(env.BETTER_AUTH_SECRET, isProduction),
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDir: env.PGLITE_DIR || path.join(DATA_DIR, "pglite"),
+    isProduction,
+  };
+}
+
+function parseOrigin(name: string, value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL such as ${DEFAULT_APP_URL}; got "${value}".`);
+  }
+}
+
+const SECRET_HINT =
+  "set BETTER_AUTH_SECRET to at least 32 random characters, e.g. the output of `openssl rand -base64 32`.";
+
+function readSecret(secret: string | undefined, isProduction: boolean): string {
+  if (secret) {
+    if (secret.length < 32) throw new ConfigError(`BETTER_AUTH_SECRET is too short: ${SECRET_HINT}`);
+    return secret;
+  }
+  if (isProduction) throw new ConfigError(`BETTER_AUTH_SECRET is not set: ${SECRET_HINT}`);
+  return developmentSecret();
+}
+
+/** Generated once and kept with the local data, so development sessions survive restarts. */
+function developmentSecret(): string {
+  const file = path.join(DATA_DIR, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(DATA_DIR, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    // `wx` so two processes starting at once cannot each write a different secret.
+    try {
+      writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+let cached: ServerConfig | undefined;
+
+export function serverConfig(): ServerConfig {
+  cached ??= readServerConfig();
+  return cached;
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { GET, POST } from "@/app/api/auth/[...all]/route";
+
+export const APP_ORIGIN = "http://localhost:3000";
+
+export type ApiResponse<T = unknown> = { status: number; body: T; headers: Headers };
+
+/**
+ * What a browser does for the auth API, over the app's real route handlers: an Origin header, a
+ * cookie jar, and JSON in and out.
+ */
+export class TestBrowser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(readonly origin = APP_ORIGIN) {}
+
+  get<T = unknown>(path: string): Promise<ApiResponse<T>> {
+    return this.send<T>("GET", path);
+  }
+
+  post<T = unknown>(path: string, body?: unknown, init: { rawBody?: string } = {}): Promise<ApiResponse<T>> {
+    return this.send<T>("POST", path, init.rawBody ?? JSON.stringify(body ?? {}));
+  }
+
+  hasCookie(name: string): boolean {
+    return [...this.cookies.keys()].some((key) => key.endsWith(name));
+  }
+
+  /** A second browser that shares this one's cookies, as a second tab would. */
+  clone(): TestBrowser {
+    const twin = new TestBrowser(this.origin);
+    for (const [name, value] of this.cookies) twin.cookies.set(name, value);
+    return twin;
+  }
+
+  private async send<T>(method: "GET" | "POST", path: string, body?: string): Promise<ApiResponse<T>> {
+    const headers = new Headers({ origin: this.origin, "user-agent": "keyhold-tests" });
+    if (body !== undefined) headers.set("content-type", "application/json");
+    if (this.cookies.size) {
+      headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    }
+    const request = new Request(`${APP_ORIGIN}/api/auth${path}`, { method, headers, body });
+    const response = await (method === "GET" ? GET : POST)(request);
+    this.storeCookies(response.headers);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  }
+
+  private storeCookies(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const separator = pair.indexOf("=");
+      const name = pair.slice(0, separator).trim();
+      const value = pair.slice(separator + 1).trim();
+      const expired = attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute));
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
+
+/** A fresh address per call, so tests never collide, even on a shared PostgreSQL. */
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomUUID()}@example.test`;
+}
+
+/** Signs up a new account with a password; the browser holds its session afterwards. */
+export async function signUp(browser = new TestBrowser(), email = uniqueEmail()) {
+  const response = await browser.post<{ user: { id: string; email: string } }>("/sign-up/email", {
+    name: "Test User",
+    email,
+    password: "correct horse battery staple",
+  });
+  if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { browser, user: response.body.user };
+}

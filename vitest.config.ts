@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    environment: "node",
+    env: {
+      // Each integration file gets its own in-memory PGlite, unless DATABASE_URL names a real PostgreSQL.
+      PGLITE_DIR: "memory://",
+      BETTER_AUTH_SECRET: "keyhold-test-secret-that-is-long-enough-0123456789",
+    },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          setupFiles: ["test/setup/database.ts"],
+        },
+      },
+    ],
+  },
+});
