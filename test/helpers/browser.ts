@@ -43,7 +43,11 @@ export class TestBrowser {
     const response = await (method === "GET" ? GET : POST)(request);
     this.storeCookies(response.headers);
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      headers: response.headers,
+    };
   }
 
   private storeCookies(headers: Headers) {
@@ -71,6 +75,7 @@ export async function signUp(browser = new TestBrowser(), email = uniqueEmail())
     email,
     password: "correct horse battery staple",
   });
-  if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { browser, user: response.body.user };
 }

@@ -6,7 +6,11 @@ import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { passkey, session } from "@/lib/db/schema";
 import type { ApiResponse, TestBrowser } from "./browser";
-import type { AssertionOverrides, RegistrationOverrides, SoftwareAuthenticator } from "./software-authenticator";
+import type {
+  AssertionOverrides,
+  RegistrationOverrides,
+  SoftwareAuthenticator,
+} from "./software-authenticator";
 
 export type ApiError = { code?: string; message?: string };
 

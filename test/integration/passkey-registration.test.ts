@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TestBrowser, signUp } from "../helpers/browser";
+import { signUp, TestBrowser } from "../helpers/browser";
 import {
   passkeysOf,
   passkeysWithCredential,
@@ -103,8 +103,12 @@ describe("adding a passkey", () => {
     const forged = authenticator.createCredential(options.body, { origin: "http://evil.localhost:3000" });
     const genuine = authenticator.createCredential(options.body);
 
-    const refused = await browser.post<{ code: string }>("/passkey/verify-registration", { response: forged });
-    const retried = await browser.post<{ code: string }>("/passkey/verify-registration", { response: genuine });
+    const refused = await browser.post<{ code: string }>("/passkey/verify-registration", {
+      response: forged,
+    });
+    const retried = await browser.post<{ code: string }>("/passkey/verify-registration", {
+      response: genuine,
+    });
 
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe("PASSKEY_NOT_VERIFIED");
@@ -157,7 +161,10 @@ describe("adding a passkey", () => {
   it.each([
     ["no response at all", {}],
     ["a response that is a string", { response: "hello" }],
-    ["a response without attestation", { response: { id: "abc", rawId: "abc", type: "public-key", response: {} } }],
+    [
+      "a response without attestation",
+      { response: { id: "abc", rawId: "abc", type: "public-key", response: {} } },
+    ],
     [
       "fields that are not base64url",
       {
@@ -169,7 +176,10 @@ describe("adding a passkey", () => {
         },
       },
     ],
-    ["a credential ID that is an object", { response: { id: { $ne: null }, rawId: "abc", type: "public-key" } }],
+    [
+      "a credential ID that is an object",
+      { response: { id: { $ne: null }, rawId: "abc", type: "public-key" } },
+    ],
   ])("answers 400 to %s", async (_, body) => {
     const { browser, user } = await signUp();
     await registrationOptions(browser);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TestBrowser, signUp } from "../helpers/browser";
+import { signUp, TestBrowser } from "../helpers/browser";
 import {
   authenticationOptions,
   passkeysOf,
@@ -7,7 +7,7 @@ import {
   sessionCount,
   signInWithPasskey,
 } from "../helpers/passkey-ceremonies";
-import { type SoftwareAuthenticatorOptions, SoftwareAuthenticator } from "../helpers/software-authenticator";
+import { SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from "../helpers/software-authenticator";
 
 const SESSION_COOKIE = "session_token";
 
@@ -16,7 +16,8 @@ async function accountWithPasskey(options?: SoftwareAuthenticatorOptions) {
   const { browser, user } = await signUp();
   const authenticator = new SoftwareAuthenticator(options);
   const registration = await registerPasskey(browser, authenticator);
-  if (registration.status !== 200) throw new Error(`registration failed: ${JSON.stringify(registration.body)}`);
+  if (registration.status !== 200)
+    throw new Error(`registration failed: ${JSON.stringify(registration.body)}`);
   return { user, authenticator, sessionsBefore: await sessionCount(user.id) };
 }
 
@@ -75,7 +76,9 @@ describe("signing in with a passkey", () => {
     const { user, authenticator, sessionsBefore } = await accountWithPasskey();
     const browser = new TestBrowser();
 
-    const response = await signInWithPasskey(browser, authenticator, { origin: "http://evil.localhost:3000" });
+    const response = await signInWithPasskey(browser, authenticator, {
+      origin: "http://evil.localhost:3000",
+    });
 
     expect(response.status).toBe(400);
     expect(browser.hasCookie(SESSION_COOKIE)).toBe(false);
@@ -117,7 +120,9 @@ describe("signing in with a passkey", () => {
 
   it("refuses an assertion signed by a key that is not the registered one", async () => {
     const { user, authenticator, sessionsBefore } = await accountWithPasskey();
-    const impostor = new SoftwareAuthenticator({ credentialId: Buffer.from(authenticator.credentialId, "base64url") });
+    const impostor = new SoftwareAuthenticator({
+      credentialId: Buffer.from(authenticator.credentialId, "base64url"),
+    });
 
     const response = await signInWithPasskey(new TestBrowser(), impostor);
 
@@ -164,7 +169,10 @@ describe("signing in with a passkey", () => {
   it.each([
     ["no response", {}],
     ["a response that is an array", { response: [] }],
-    ["a credential ID that is an object", { response: { id: { $ne: null }, rawId: "abc", type: "public-key" } }],
+    [
+      "a credential ID that is an object",
+      { response: { id: { $ne: null }, rawId: "abc", type: "public-key" } },
+    ],
     [
       "a huge clientDataJSON",
       {
