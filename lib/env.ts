@@ -27,7 +27,10 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readServerConfig(
+  env: Record<string, string | undefined> = process.env,
+  dataDir = DATA_DIR,
+): ServerConfig {
   const isProduction = env.NODE_ENV === "production";
   const appUrl = parseOrigin("BETTER_AUTH_URL", env.BETTER_AUTH_URL ?? DEFAULT_APP_URL);
   const extraOrigins = (env.TRUSTED_ORIGINS ?? "")
@@ -41,9 +44,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     rpId: env.PASSKEY_RP_ID || new URL(appUrl).hostname,
     rpName: env.PASSKEY_RP_NAME || "Keyhold",
     origins: [appUrl, ...extraOrigins],
-    secret: readSecret(env.BETTER_AUTH_SECRET, isProduction),
+    secret: readSecret(env.BETTER_AUTH_SECRET, isProduction, dataDir),
     databaseUrl: env.DATABASE_URL || undefined,
-    pgliteDir: env.PGLITE_DIR || path.join(DATA_DIR, "pglite"),
+    pgliteDir: env.PGLITE_DIR || path.join(dataDir, "pglite"),
     isProduction,
   };
 }
@@ -59,22 +62,22 @@ function parseOrigin(name: string, value: string): string {
 const SECRET_HINT =
   "set BETTER_AUTH_SECRET to at least 32 random characters, e.g. the output of `openssl rand -base64 32`.";
 
-function readSecret(secret: string | undefined, isProduction: boolean): string {
+function readSecret(secret: string | undefined, isProduction: boolean, dataDir: string): string {
   if (secret) {
     if (secret.length < 32) throw new ConfigError(`BETTER_AUTH_SECRET is too short: ${SECRET_HINT}`);
     return secret;
   }
   if (isProduction) throw new ConfigError(`BETTER_AUTH_SECRET is not set: ${SECRET_HINT}`);
-  return developmentSecret();
+  return developmentSecret(dataDir);
 }
 
 /** Generated once and kept with the local data, so development sessions survive restarts. */
-function developmentSecret(): string {
-  const file = path.join(DATA_DIR, "auth-secret");
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
   try {
     return readFileSync(file, "utf8").trim();
   } catch {
-    mkdirSync(DATA_DIR, { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     const secret = randomBytes(32).toString("base64url");
     // `wx` so two processes starting at once cannot each write a different secret.
     try {

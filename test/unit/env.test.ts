@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { ConfigError, readServerConfig } from "@/lib/env";
+
+const SECRET = "s".repeat(32);
+const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "keyhold-env-"));
+
+describe("server configuration", () => {
+  it("defaults to the local development origin, with localhost as the relying party", () => {
+    const config = readServerConfig({ BETTER_AUTH_SECRET: SECRET });
+
+    expect(config).toMatchObject({
+      appUrl: "http://localhost:3000",
+      rpId: "localhost",
+      rpName: "Keyhold",
+      origins: ["http://localhost:3000"],
+      databaseUrl: undefined,
+    });
+  });
+
+  it("derives the relying party from the public URL, and accepts an explicit one", () => {
+    const derived = readServerConfig({
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: "https://app.example.com/",
+    });
+    const explicit = readServerConfig({
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: "https://app.example.com",
+      PASSKEY_RP_ID: "example.com",
+      TRUSTED_ORIGINS: "https://www.example.com, https://admin.example.com",
+    });
+
+    expect(derived).toMatchObject({ appUrl: "https://app.example.com", rpId: "app.example.com" });
+    expect(explicit.rpId).toBe("example.com");
+    expect(explicit.origins).toEqual([
+      "https://app.example.com",
+      "https://www.example.com",
+      "https://admin.example.com",
+    ]);
+  });
+
+  it("refuses a public URL that is not a URL", () => {
+    expect(() =>
+      readServerConfig({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "app.example.com" }),
+    ).toThrow(ConfigError);
+  });
+
+  it("requires a secret in production, and says how to make one", () => {
+    expect(() => readServerConfig({ NODE_ENV: "production" }, freshDataDir())).toThrow(
+      /BETTER_AUTH_SECRET is not set.*openssl rand/,
+    );
+  });
+
+  it("refuses a short secret anywhere", () => {
+    expect(() => readServerConfig({ BETTER_AUTH_SECRET: "short" })).toThrow(/too short/);
+  });
+
+  it("generates a development secret once and keeps it with the local data", () => {
+    const dataDir = freshDataDir();
+
+    const first = readServerConfig({ NODE_ENV: "development" }, dataDir);
+    const second = readServerConfig({ NODE_ENV: "development" }, dataDir);
+
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(second.secret).toBe(first.secret);
+    expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(first.secret);
+    expect(first.pgliteDir).toBe(path.join(dataDir, "pglite"));
+  });
+
+  it("stops a production server without a secret with one readable line", async () => {
+    const script = 'import("./lib/server-start.ts").then((module) => module.prepareServer())';
+    const env = { PATH: process.env.PATH, NODE_ENV: "production" as const };
+
+    const run = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["-e", script], { env });
+
+    const failure = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^Keyhold cannot start: BETTER_AUTH_SECRET is not set: .*openssl rand -base64 32/,
+      ),
+    ]);
+  });
+});
