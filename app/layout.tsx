@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Keyhold", template: "%s · Keyhold" },
   description: "Sign in with a passkey: a fingerprint, face or screen lock instead of a password.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = {

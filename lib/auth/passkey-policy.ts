@@ -9,8 +9,9 @@ import { authenticationResponseSchema, registrationResponseSchema } from "./weba
  * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.
  *
  * The plugin verifies with @simplewebauthn/server but lets any authenticator through without
- * user verification, stores one credential twice if asked, puts the passkey's nickname in the OS
- * prompt, reports malformed registrations as 500s and keeps no last-used time. Each rule below
+ * user verification, answers a second registration of one credential (and any malformed
+ * registration) with a 500, puts the passkey's nickname in the OS prompt and keeps no last-used
+ * time. Each rule below
  * closes one of those gaps through the plugin's own options and Better Auth hooks.
  */
 
@@ -83,9 +84,10 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
       ],
       after: [
         {
-          // Two registrations of one credential can both pass `checkRegistration` before either is
-          // stored; the UNIQUE constraint then stops the second, which the plugin reports as a 500.
-          // A Response, because an after hook cannot change the status of an error it replaces.
+          // One account per credential (WebAuthn §7.1 step 26) is the UNIQUE constraint on
+          // passkeys.credential_id: it holds even when two registrations race. The plugin reports
+          // its violation as a 500; this answers what it is. A Response, because an after hook
+          // cannot change the status of an error it replaces.
           matcher: (ctx) => ctx.path === "/passkey/verify-registration",
           handler: createAuthMiddleware(async (ctx) => {
             const returned = ctx.context.returned;
@@ -116,10 +118,9 @@ type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
 /**
  * Verifies a registration with @simplewebauthn before the plugin does, so that every refusal is a
- * 4xx with a reason rather than the plugin's catch-all 500, and applies the two rules the plugin
- * lacks: user verification, and one account per credential ID (WebAuthn §7.1 step 26). A refused
- * response burns its challenge, as the plugin would have. When this passes, the plugin's own
- * verification of the same response passes too and it stores the passkey.
+ * 400 with a reason rather than the plugin's catch-all 500, and requires user verification, which
+ * the plugin does not. A refused response burns its challenge, as the plugin would have. When this
+ * passes, the plugin's own verification of the same response passes too and it stores the passkey.
  */
 async function checkRegistration(ctx: HookContext, { rpID, origin }: RelyingParty): Promise<void> {
   // Without a session, or without a live registration challenge for this user, the plugin
@@ -142,7 +143,7 @@ async function checkRegistration(ctx: HookContext, { rpID, origin }: RelyingPart
   };
   if (challenge.type !== "registration" || challenge.userData?.id !== session.user.id) return;
 
-  const refuse = async (status: "BAD_REQUEST" | "CONFLICT", error: { code: string; message: string }) => {
+  const refuse = async (status: "BAD_REQUEST", error: { code: string; message: string }) => {
     await ctx.context.internalAdapter.consumeVerificationValue(token);
     throw APIError.from(status, error);
   };
@@ -164,9 +165,6 @@ async function checkRegistration(ctx: HookContext, { rpID, origin }: RelyingPart
   if (!verification.verified) return refuse("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
   if (!verification.registrationInfo.userVerified) {
     return refuse("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.USER_VERIFICATION_REQUIRED);
-  }
-  if (await isRegistered(ctx, verification.registrationInfo.credential.id)) {
-    return refuse("CONFLICT", PASSKEY_POLICY_ERROR_CODES.PASSKEY_ALREADY_REGISTERED);
   }
 }
 
