@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 // Property names are the field names Better Auth asks its adapter for (`credentialID`, `userId`, …);
 // column and table names are ordinary snake_case SQL.
@@ -28,6 +28,8 @@ export const session = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    /** The passkey this session was signed in with, if any. */
+    passkeyId: text("passkey_id").references((): AnyPgColumn => passkey.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (table) => [index("sessions_user_id_idx").on(table.userId)],

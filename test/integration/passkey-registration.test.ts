@@ -26,6 +26,16 @@ describe("adding a passkey", () => {
     });
   });
 
+  it("refuses a nickname longer than 64 characters, and stores nothing", async () => {
+    const { browser, user } = await signUp();
+
+    const response = await registerPasskey(browser, new SoftwareAuthenticator(), { name: "x".repeat(65) });
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("INVALID_PASSKEY_NAME");
+    expect(await passkeysOf(user.id)).toHaveLength(0);
+  });
+
   it("labels the account with the user's email in the OS prompt, not with the nickname", async () => {
     const { browser, user } = await signUp();
 

@@ -1,0 +1,15 @@
+import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
+
+export const PASSKEY_POLICY_ERROR_CODES = defineErrorCodes({
+  INVALID_PASSKEY_RESPONSE: "The passkey response is malformed.",
+  PASSKEY_NOT_VERIFIED: "This passkey could not be verified. Please try again.",
+  USER_VERIFICATION_REQUIRED:
+    "Your device did not confirm it was you. Use a passkey with a fingerprint, face or PIN check.",
+  PASSKEY_ALREADY_REGISTERED: "This passkey is already registered.",
+  INVALID_PASSKEY_NAME: "Passkey names are 1 to 64 visible characters.",
+  PASSKEY_NOT_FOUND: "Passkey not found.",
+  LAST_SIGN_IN_METHOD:
+    "This passkey is your only way to sign in. Add another passkey or set a password before removing it.",
+});
+
+export type PolicyError = (typeof PASSKEY_POLICY_ERROR_CODES)[keyof typeof PASSKEY_POLICY_ERROR_CODES];

@@ -1,0 +1,145 @@
+import type { PasskeyOptions } from "@better-auth/passkey";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { authenticationResponseSchema, registrationResponseSchema } from "../webauthn-response";
+import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
+import { checkRemoval, checkRename } from "./management";
+import { checkRegistration } from "./registration";
+import type { HookContext, RelyingParty } from "./types";
+
+/**
+ * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.
+ *
+ * The plugin verifies with @simplewebauthn/server but lets any authenticator through without
+ * user verification, answers a second registration of one credential (and any malformed
+ * registration) with a 500, puts the passkey's nickname in the OS prompt, gives every passkey of
+ * an account a different user handle, lets a user remove their last way in, and keeps no
+ * last-used time. Each rule below closes one of those gaps through the plugin's own options and
+ * Better Auth hooks, so the plugin's endpoints stay the only way to the passkey table.
+ */
+
+export { PASSKEY_POLICY_ERROR_CODES };
+
+/** Options for `passkey()`: ask authenticators for what the server will insist on. */
+export function passkeyPolicyOptions(): Pick<PasskeyOptions, "authenticatorSelection" | "authentication"> {
+  return {
+    // A discoverable credential is what makes username-less autofill sign-in possible.
+    authenticatorSelection: { residentKey: "required", userVerification: "required" },
+    authentication: {
+      async afterVerification({ verification }) {
+        // WebAuthn §7.2 step 17: a passkey is one factor only when the authenticator verified the user.
+        if (!verification.authenticationInfo.userVerified) {
+          throw APIError.from("UNAUTHORIZED", PASSKEY_POLICY_ERROR_CODES.USER_VERIFICATION_REQUIRED);
+        }
+      },
+    },
+  };
+}
+
+const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
+
+/** Hooks around the plugin's endpoints, and the columns it does not know about. */
+export function passkeyPolicy(relyingParty: RelyingParty) {
+  return {
+    id: "passkey-policy",
+    schema: {
+      passkey: { fields: { lastUsedAt: { type: "date", required: false } } },
+      // Which passkey signed this session in, so settings can point it out.
+      session: { fields: { passkeyId: { type: "string", required: false, input: false } } },
+    },
+    hooks: {
+      before: [
+        {
+          // The plugin uses `?name=` (the nickname) as WebAuthn user.name, the account label in the
+          // OS passkey prompt. Blanking it makes the plugin fall back to the user's email; the
+          // nickname still reaches the database through verify-registration's body.
+          matcher: on("/passkey/generate-register-options"),
+          handler: createAuthMiddleware(async (ctx) => ({
+            context: { query: { ...ctx.query, name: "" } },
+          })),
+        },
+        {
+          matcher: on("/passkey/verify-registration"),
+          handler: createAuthMiddleware(async (ctx) => checkRegistration(ctx, relyingParty)),
+        },
+        {
+          matcher: on("/passkey/verify-authentication"),
+          handler: createAuthMiddleware(async (ctx) => {
+            if (!authenticationResponseSchema.safeParse(ctx.body?.response).success) {
+              throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_RESPONSE);
+            }
+          }),
+        },
+        { matcher: on("/passkey/update-passkey"), handler: createAuthMiddleware(checkRename) },
+        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(checkRemoval) },
+      ],
+      after: [
+        {
+          matcher: on("/passkey/generate-register-options"),
+          handler: createAuthMiddleware(async (ctx) => {
+            const options = ctx.context.returned;
+            const session = await getSessionFromCtx(ctx);
+            if (!session || !options || typeof options !== "object" || !("user" in options)) return;
+            // The plugin draws a random user handle per passkey; one per account is what lets the
+            // browser group an account's passkeys and the Signal API name the account.
+            const user = { ...(options.user as object), id: webAuthnUserHandle(session.user.id) };
+            return ctx.json({ ...options, user });
+          }),
+        },
+        {
+          // One account per credential (WebAuthn §7.1 step 26) is the UNIQUE constraint on
+          // passkeys.credential_id: it holds even when two registrations race. The plugin reports
+          // its violation as a 500; this answers what it is. A Response, because an after hook
+          // cannot change the status of an error it replaces.
+          matcher: on("/passkey/verify-registration"),
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned = ctx.context.returned;
+            if (!isAPIError(returned) || returned.statusCode !== 500) return;
+            const credentialId = registrationResponseSchema.safeParse(ctx.body?.response).data?.id;
+            if (!credentialId || !(await findByCredential(ctx, credentialId))) return;
+            return Response.json(PASSKEY_POLICY_ERROR_CODES.PASSKEY_ALREADY_REGISTERED, { status: 409 });
+          }),
+        },
+        {
+          // The plugin hard-codes "preferred"; say "required" so that an authenticator which cannot
+          // verify the user is refused by the browser before the user is asked to touch it.
+          matcher: on("/passkey/generate-authenticate-options"),
+          handler: createAuthMiddleware(async (ctx) => {
+            const options = ctx.context.returned;
+            if (options && typeof options === "object" && "challenge" in options) {
+              return ctx.json({ ...options, userVerification: "required" });
+            }
+          }),
+        },
+        {
+          // After a successful sign-in only: when the passkey was last used, and which one it was.
+          matcher: on("/passkey/verify-authentication"),
+          handler: createAuthMiddleware(async (ctx) => {
+            const signedIn = ctx.context.returned as { session?: { id: string } } | undefined;
+            if (isAPIError(signedIn) || !signedIn?.session) return;
+            const used = await ctx.context.adapter.update<{ id: string }>({
+              model: "passkey",
+              where: [{ field: "credentialID", value: ctx.body.response.id }],
+              update: { lastUsedAt: new Date() },
+            });
+            if (!used) return;
+            await ctx.context.adapter.update({
+              model: "session",
+              where: [{ field: "id", value: signedIn.session.id }],
+              update: { passkeyId: used.id },
+            });
+          }),
+        },
+      ],
+    },
+    $ERROR_CODES: PASSKEY_POLICY_ERROR_CODES,
+  } satisfies BetterAuthPlugin;
+}
+
+function findByCredential(ctx: HookContext, credentialId: string) {
+  return ctx.context.adapter.findOne({
+    model: "passkey",
+    where: [{ field: "credentialID", value: credentialId }],
+  });
+}

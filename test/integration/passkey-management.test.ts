@@ -1,0 +1,200 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { account, session } from "@/lib/db/schema";
+import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { signUp, TestBrowser } from "../helpers/browser";
+import {
+  passkeysOf,
+  registerPasskey,
+  registrationOptions,
+  signInWithPasskey,
+} from "../helpers/passkey-ceremonies";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+type Row = { id: string; name?: string; lastUsedAt?: string | null };
+
+async function accountWithPasskeys(count = 1) {
+  const { browser, user } = await signUp();
+  const authenticators = Array.from({ length: count }, () => new SoftwareAuthenticator());
+  for (const [index, authenticator] of authenticators.entries()) {
+    await registerPasskey(browser, authenticator, { name: `Passkey ${index + 1}` });
+  }
+  const passkeys = await passkeysOf(user.id);
+  return { browser, user, authenticators, passkeys };
+}
+
+/** An account whose only ways in are its passkeys, as passkey-first sign-up will create. */
+async function removePassword(userId: string) {
+  await db()
+    .delete(account)
+    .where(and(eq(account.userId, userId), eq(account.providerId, "credential")));
+}
+
+describe("listing passkeys", () => {
+  it("shows the caller's passkeys only", async () => {
+    const mine = await accountWithPasskeys(2);
+    await accountWithPasskeys(1);
+
+    const list = await mine.browser.get<Row[]>("/passkey/list-user-passkeys");
+
+    expect(list.status).toBe(200);
+    expect(list.body.map((row) => row.id).sort()).toEqual(mine.passkeys.map((row) => row.id).sort());
+  });
+
+  it("gives every passkey of an account the same WebAuthn user handle", async () => {
+    const { browser, user } = await signUp();
+
+    const first = await registrationOptions(browser);
+    const second = await registrationOptions(browser);
+
+    expect(first.body.user.id).toBe(webAuthnUserHandle(user.id));
+    expect(second.body.user.id).toBe(first.body.user.id);
+  });
+});
+
+describe("renaming a passkey", () => {
+  it("stores the trimmed name", async () => {
+    const { browser, passkeys } = await accountWithPasskeys();
+    const [passkey] = passkeys;
+
+    const response = await browser.post("/passkey/update-passkey", {
+      id: passkey?.id,
+      name: "  Work laptop  ",
+    });
+
+    expect(response.status).toBe(200);
+    expect((await passkeysOf(passkey?.userId ?? ""))[0]?.name).toBe("Work laptop");
+  });
+
+  it.each([
+    ["empty", "   "],
+    ["65 characters", "x".repeat(65)],
+    ["a newline", "Work\nlaptop"],
+    ["a right-to-left override", "Work\u202Elaptop"],
+    ["not a string", 42],
+  ])("refuses a name that is %s, and keeps the old one", async (_, name) => {
+    const { browser, passkeys } = await accountWithPasskeys();
+    const [passkey] = passkeys;
+
+    const response = await browser.post<{ code: string }>("/passkey/update-passkey", {
+      id: passkey?.id,
+      name,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("INVALID_PASSKEY_NAME");
+    expect((await passkeysOf(passkey?.userId ?? ""))[0]?.name).toBe("Passkey 1");
+  });
+
+  it("accepts 64 characters", async () => {
+    const { browser, passkeys } = await accountWithPasskeys();
+
+    const response = await browser.post("/passkey/update-passkey", {
+      id: passkeys[0]?.id,
+      name: "é".repeat(64),
+    });
+
+    expect(response.status).toBe(200);
+  });
+
+  it("answers 404 for another account's passkey, and changes nothing", async () => {
+    const victim = await accountWithPasskeys();
+    const attacker = await accountWithPasskeys();
+
+    const response = await attacker.browser.post<{ code: string }>("/passkey/update-passkey", {
+      id: victim.passkeys[0]?.id,
+      name: "pwned",
+    });
+
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe("PASSKEY_NOT_FOUND");
+    expect((await passkeysOf(victim.user.id))[0]?.name).toBe("Passkey 1");
+  });
+
+  it("answers 404 for an ID that does not exist, and 401 without a session", async () => {
+    const { browser, passkeys } = await accountWithPasskeys();
+
+    const missing = await browser.post("/passkey/update-passkey", { id: "no-such-passkey", name: "x" });
+    const anonymous = await new TestBrowser().post("/passkey/update-passkey", {
+      id: passkeys[0]?.id,
+      name: "x",
+    });
+
+    expect(missing.status).toBe(404);
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("removing a passkey", () => {
+  it("removes the caller's passkey when a password remains", async () => {
+    const { browser, user, passkeys } = await accountWithPasskeys();
+
+    const response = await browser.post("/passkey/delete-passkey", { id: passkeys[0]?.id });
+
+    expect(response.status).toBe(200);
+    expect(await passkeysOf(user.id)).toHaveLength(0);
+  });
+
+  it("answers 404 for another account's passkey, and removes nothing", async () => {
+    const victim = await accountWithPasskeys();
+    const attacker = await accountWithPasskeys();
+
+    const response = await attacker.browser.post("/passkey/delete-passkey", { id: victim.passkeys[0]?.id });
+
+    expect(response.status).toBe(404);
+    expect(await passkeysOf(victim.user.id)).toHaveLength(1);
+  });
+
+  it("refuses to remove the last way in of an account without a password", async () => {
+    const { browser, user, passkeys } = await accountWithPasskeys(2);
+    await removePassword(user.id);
+
+    const first = await browser.post("/passkey/delete-passkey", { id: passkeys[0]?.id });
+    const last = await browser.post<{ code: string }>("/passkey/delete-passkey", { id: passkeys[1]?.id });
+
+    expect(first.status).toBe(200);
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe("LAST_SIGN_IN_METHOD");
+    expect(await passkeysOf(user.id)).toHaveLength(1);
+  });
+});
+
+describe("the session remembers its passkey", () => {
+  it("records which passkey signed the session in, and nothing for a password sign-in", async () => {
+    const { browser: passwordBrowser, passkeys, authenticators } = await accountWithPasskeys(2);
+    const browser = new TestBrowser();
+
+    await signInWithPasskey(browser, authenticators[1] as SoftwareAuthenticator);
+    const signedIn = await browser.get<{ session: { id: string; passkeyId?: string } }>("/get-session");
+
+    const [row] = await db().select().from(session).where(eq(session.id, signedIn.body.session.id));
+    expect(row?.passkeyId).toBe(passkeys.find((passkey) => passkey.name === "Passkey 2")?.id);
+    expect(signedIn.body.session.passkeyId).toBe(row?.passkeyId);
+    const passwordSession = await passwordBrowser.get<{ session: { id: string } }>("/get-session");
+    const [passwordRow] = await db()
+      .select()
+      .from(session)
+      .where(eq(session.id, passwordSession.body.session.id));
+    expect(passwordRow?.passkeyId).toBeNull();
+  });
+});
+
+describe("a stale session", () => {
+  it("must sign in again before adding a passkey, and then can", async () => {
+    const { browser, user, authenticators } = await accountWithPasskeys();
+    await db()
+      .update(session)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(eq(session.userId, user.id));
+
+    const stale = await registerPasskey(browser, new SoftwareAuthenticator());
+    await signInWithPasskey(browser, authenticators[0] as SoftwareAuthenticator);
+    const fresh = await registerPasskey(browser, new SoftwareAuthenticator());
+
+    expect(stale.status).toBe(403);
+    expect(stale.body.code).toBe("SESSION_NOT_FRESH");
+    expect(fresh.status).toBe(200);
+    expect(await passkeysOf(user.id)).toHaveLength(2);
+  });
+});
