@@ -4,16 +4,17 @@ import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AuthClientError } from "@/lib/auth/messages";
-import { authClient } from "@/lib/auth-client";
+import { signInWithPasskey } from "@/lib/passkeys/sign-in";
 
 type Props = {
+  rpId: string;
   onStart: () => void;
   onSignedIn: () => void;
   onFailed: (error: AuthClientError) => void;
 };
 
 /** The explicit passkey ceremony: the browser shows its passkey picker (or QR code for a phone). */
-export function PasskeySignInButton({ onStart, onSignedIn, onFailed }: Props) {
+export function PasskeySignInButton({ rpId, onStart, onSignedIn, onFailed }: Props) {
   const [supported, setSupported] = useState<boolean | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -30,7 +31,7 @@ export function PasskeySignInButton({ onStart, onSignedIn, onFailed }: Props) {
   async function signIn() {
     setPending(true);
     onStart();
-    const { data, error } = await authClient.signIn.passkey();
+    const { data, error } = await signInWithPasskey({ rpId });
     if (data) return onSignedIn();
     setPending(false);
     onFailed(error ?? {});

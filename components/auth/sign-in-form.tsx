@@ -19,7 +19,7 @@ import { usePasskeyAutofill } from "./use-passkey-autofill";
 type Feedback = { tone: "error" | "info"; text: string } | null;
 
 /** Passkey first (autofill and button), with the password path always in view. `next` is already safe. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   const router = useRouter();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +31,7 @@ export function SignInForm({ next }: { next: string }) {
   const showError = (error: AuthClientError) =>
     setFeedback({ tone: "error", text: describeAuthError(error) });
 
-  const autofill = usePasskeyAutofill({ onSignedIn: goNext, onError: showError });
+  const autofill = usePasskeyAutofill({ rpId, onSignedIn: goNext, onError: showError });
 
   function onPasskeyFailed(error: AuthClientError) {
     autofill.resume();
@@ -63,6 +63,7 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <div className="flex flex-col gap-6">
       <PasskeySignInButton
+        rpId={rpId}
         onStart={() => {
           autofill.suspend();
           setFeedback(null);

@@ -3,12 +3,12 @@
 import { browserSupportsWebAuthnAutofill, WebAuthnAbortService } from "@simplewebauthn/browser";
 import { useCallback, useEffect, useRef } from "react";
 import { type AuthClientError, isCeremonyCancelled } from "@/lib/auth/messages";
-import { authClient } from "@/lib/auth-client";
+import { signInWithPasskey } from "@/lib/passkeys/sign-in";
 
 // The server keeps a sign-in challenge for 300 s; ask for a new one well before it expires.
 const REARM_AFTER_MS = 240_000;
 
-type Handlers = { onSignedIn: () => void; onError: (error: AuthClientError) => void };
+type Handlers = { rpId: string; onSignedIn: () => void; onError: (error: AuthClientError) => void };
 
 /**
  * Offers the user's passkeys in the browser's autofill of the field marked
@@ -24,7 +24,7 @@ export function usePasskeyAutofill(handlers: Handlers) {
   const arm = useCallback(async () => {
     if (!state.current.mounted || state.current.suspended) return;
     if (!(await browserSupportsWebAuthnAutofill().catch(() => false))) return;
-    const { data, error } = await authClient.signIn.passkey({ autoFill: true });
+    const { data, error } = await signInWithPasskey({ rpId: latest.current.rpId, autoFill: true });
     if (!state.current.mounted) return;
     if (data) latest.current.onSignedIn();
     // No matching passkey, a dismissed prompt or a takeover by the button: nothing to report.

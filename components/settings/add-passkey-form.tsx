@@ -1,83 +1,67 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { type AuthClientError, describeAuthError, isCeremonyCancelled } from "@/lib/auth/messages";
-import { authClient } from "@/lib/auth-client";
+import { guessDeviceName } from "@/lib/passkeys/device-name";
+import { checkPasskeyName, PASSKEY_NAME_MAX_LENGTH } from "@/lib/passkeys/passkey-name";
 
-type Result = { tone: "success" | "error" | "info"; text: string; reauthenticate?: boolean } | null;
+export const NEW_PASSKEY_NAME_FIELD = "new-passkey-name";
 
-/** Names a new passkey, then runs the browser's create ceremony. */
-export function AddPasskeyForm() {
-  const router = useRouter();
+type Result = { tone: "error" | "info"; text: string } | null;
+
+/** Names a new passkey (prefilled with a guess at this device), then runs the browser's create ceremony. */
+export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<AuthClientError | null> }) {
+  const [name, setName] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<Result>(null);
 
+  // After hydration: the server cannot know which device this is.
+  useEffect(() => setName((current) => current || guessDeviceName(navigator.userAgent)), []);
+
   async function addPasskey(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formElement = event.currentTarget;
-    const name = String(new FormData(formElement).get("name")).trim();
+    const check = checkPasskeyName(name);
+    if (!check.ok) return setResult({ tone: "error", text: check.message });
     setPending(true);
     setResult(null);
-    const { error } = await authClient.passkey.addPasskey({ name });
+    const error = await onAdd(check.name);
     setPending(false);
-    showResult(error, name, formElement);
-  }
-
-  function showResult(error: AuthClientError | null, name: string, formElement: HTMLFormElement) {
-    if (!error) {
-      formElement.reset();
-      setResult({ tone: "success", text: `Passkey “${name}” added. Next time, sign in with it.` });
-      router.refresh();
-    } else if (error.code === "SESSION_NOT_FRESH") {
-      setResult({ tone: "info", text: describeAuthError(error), reauthenticate: true });
-    } else if (isCeremonyCancelled(error) && error.code !== "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
-      setResult({ tone: "info", text: "No passkey was created. You can try again whenever you're ready." });
-    } else {
-      setResult({ tone: "error", text: describeAuthError(error) });
-    }
-  }
-
-  async function signInAgain() {
-    await authClient.signOut();
-    router.replace("/sign-in?next=/settings/security/passkeys");
+    setResult(error && describeFailure(error));
   }
 
   return (
     <form onSubmit={addPasskey} className="flex flex-col gap-3" aria-label="Add a passkey">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <TextField
+          id={NEW_PASSKEY_NAME_FIELD}
           label="Passkey name"
-          name="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
           required
-          maxLength={64}
+          maxLength={PASSKEY_NAME_MAX_LENGTH}
           placeholder="e.g. iPhone, Work laptop"
           autoComplete="off"
+          hint="A name to recognise it by. Only you see it."
           className="flex-1"
         />
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={pending} className="sm:mb-6">
           Add a passkey
         </Button>
       </div>
       <div aria-live="polite" aria-atomic="true">
-        {result && (
-          <Notice tone={result.tone}>
-            {result.text}{" "}
-            {result.reauthenticate && (
-              <button
-                type="button"
-                onClick={signInAgain}
-                className="font-medium underline underline-offset-4"
-              >
-                Sign in again
-              </button>
-            )}
-          </Notice>
-        )}
+        {result && <Notice tone={result.tone}>{result.text}</Notice>}
       </div>
     </form>
   );
+}
+
+function describeFailure(error: AuthClientError): Result {
+  if (error.code === "REAUTHENTICATION_CANCELLED") return { tone: "info", text: error.message ?? "" };
+  if (isCeremonyCancelled(error) && error.code !== "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
+    return { tone: "info", text: "No passkey was created. You can try again whenever you're ready." };
+  }
+  return { tone: "error", text: describeAuthError(error) };
 }

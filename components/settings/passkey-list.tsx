@@ -1,17 +1,31 @@
-import type { Passkey } from "@better-auth/passkey";
+"use client";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+import { Button } from "@/components/ui/button";
+import { NEW_PASSKEY_NAME_FIELD } from "./add-passkey-form";
+import { PasskeyRow } from "./passkey-row";
+import type { PasskeyView } from "./passkey-view";
 
-type PasskeyRow = Passkey & { lastUsedAt?: Date | string | null };
+type Props = {
+  passkeys: PasskeyView[];
+  currentPasskeyId: string | null;
+  now: Date;
+  onRename: (passkey: PasskeyView, name: string) => Promise<string | null>;
+  onRemove: (passkey: PasskeyView) => void;
+};
 
-/** The user's passkeys, newest first. Renaming and removing come with full passkey management. */
-export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
+/** The user's passkeys, newest first. */
+export function PasskeyList({ passkeys, currentPasskeyId, now, onRename, onRemove }: Props) {
   if (passkeys.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-neutral-300 p-4 text-sm text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
-        No passkeys yet. A passkey lets you sign in with your fingerprint, face or screen lock: nothing to
-        remember, and nothing a fake site can steal.
-      </p>
+      <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-neutral-300 p-4 dark:border-neutral-700">
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          No passkeys yet. A passkey lets you sign in with your fingerprint, face or screen lock: nothing to
+          remember, and nothing a fake site can steal.
+        </p>
+        <Button variant="secondary" onClick={() => document.getElementById(NEW_PASSKEY_NAME_FIELD)?.focus()}>
+          Add a passkey
+        </Button>
+      </div>
     );
   }
   const newestFirst = [...passkeys].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
@@ -21,16 +35,14 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
       className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800"
     >
       {newestFirst.map((passkey) => (
-        <li key={passkey.id} className="flex flex-col gap-0.5 px-4 py-3">
-          <span className="font-medium">{passkey.name || "Passkey"}</span>
-          <span className="text-sm text-neutral-600 dark:text-neutral-400">
-            {passkey.backedUp ? "Synced to your password manager" : "Only on this device"} · Added{" "}
-            {dateFormat.format(new Date(passkey.createdAt))} ·{" "}
-            {passkey.lastUsedAt
-              ? `Last used ${dateFormat.format(new Date(passkey.lastUsedAt))}`
-              : "Never used"}
-          </span>
-        </li>
+        <PasskeyRow
+          key={passkey.id}
+          passkey={passkey}
+          isCurrent={passkey.id === currentPasskeyId}
+          now={now}
+          onRename={onRename}
+          onRemove={onRemove}
+        />
       ))}
     </ul>
   );

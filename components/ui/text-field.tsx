@@ -3,8 +3,9 @@ import { type InputHTMLAttributes, useId } from "react";
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string };
 
 /** A labelled input; the hint, if any, is tied to it for screen readers. */
-export function TextField({ label, hint, className = "", ...props }: TextFieldProps) {
-  const id = useId();
+export function TextField({ label, hint, className = "", id: givenId, ...props }: TextFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   return (
     <div className={`flex flex-col gap-1.5 ${className}`}>

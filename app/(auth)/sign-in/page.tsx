@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSession } from "@/lib/auth/session";
+import { serverConfig } from "@/lib/env";
 import { safeNext } from "@/lib/safe-next";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,7 +21,7 @@ export default async function SignInPage({
       <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
         Use your fingerprint, face or screen lock.
       </p>
-      <SignInForm next={destination} />
+      <SignInForm next={destination} rpId={serverConfig().rpId} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { AddPasskeyForm } from "@/components/settings/add-passkey-form";
-import { PasskeyList } from "@/components/settings/passkey-list";
+import { PasskeyManager } from "@/components/settings/passkey-manager";
 import { Notice } from "@/components/ui/notice";
 import { auth } from "@/lib/auth";
 import { requireSession } from "@/lib/auth/session";
+import { serverConfig } from "@/lib/env";
+import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
@@ -13,11 +14,21 @@ export default async function PasskeysPage({
 }: {
   searchParams: Promise<{ welcome?: string }>;
 }) {
-  await requireSession();
-  const [{ welcome }, passkeys] = await Promise.all([
+  const { user, session } = await requireSession();
+  const requestHeaders = await headers();
+  const [{ welcome }, passkeys, accounts] = await Promise.all([
     searchParams,
-    auth().api.listPasskeys({ headers: await headers() }),
+    auth().api.listPasskeys({ headers: requestHeaders }),
+    auth().api.listUserAccounts({ headers: requestHeaders }),
   ]);
+  const account = {
+    rpId: serverConfig().rpId,
+    userHandle: webAuthnUserHandle(user.id),
+    name: user.email,
+    displayName: user.name,
+    email: user.email,
+    hasPassword: accounts.some((linked) => linked.providerId === "credential"),
+  };
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -31,18 +42,12 @@ export default async function PasskeysPage({
           Your account is ready. Add a passkey now, and next time you can sign in with a single tap.
         </Notice>
       )}
-      <section aria-labelledby="add-passkey" className="flex flex-col gap-3">
-        <h2 id="add-passkey" className="text-lg font-medium">
-          Add a passkey
-        </h2>
-        <AddPasskeyForm />
-      </section>
-      <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
-        <h2 id="your-passkeys" className="text-lg font-medium">
-          Your passkeys
-        </h2>
-        <PasskeyList passkeys={passkeys} />
-      </section>
+      <PasskeyManager
+        initialPasskeys={passkeys}
+        currentPasskeyId={(session as { passkeyId?: string | null }).passkeyId ?? null}
+        account={account}
+        now={new Date().toISOString()}
+      />
     </div>
   );
 }

@@ -1,0 +1,115 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
+import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signals";
+import { AddPasskeyForm } from "./add-passkey-form";
+import { PasskeyList } from "./passkey-list";
+import type { PasskeyView } from "./passkey-view";
+import { ReauthenticateDialog } from "./reauthenticate-dialog";
+import { RemovePasskeyDialog } from "./remove-passkey-dialog";
+import { useFreshSession } from "./use-fresh-session";
+
+type Props = {
+  initialPasskeys: PasskeyView[];
+  currentPasskeyId: string | null;
+  account: PasskeyAccount & { email: string; hasPassword: boolean };
+  now: string;
+};
+
+/** The passkeys page's state: the list, and every change to it, announced and focused. */
+export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now }: Props) {
+  const [passkeys, setPasskeys] = useState(initialPasskeys);
+  const [announcement, setAnnouncement] = useState("");
+  const [removing, setRemoving] = useState<PasskeyView | null>(null);
+  const { run, dialog } = useFreshSession();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  async function refresh(): Promise<PasskeyView[]> {
+    const { data } = await authClient.passkey.listUserPasskeys();
+    const fresh = (data ?? []) as PasskeyView[];
+    setPasskeys(fresh);
+    return fresh;
+  }
+
+  async function addPasskey(name: string): Promise<AuthClientError | null> {
+    const error = await run(async () => (await authClient.passkey.addPasskey({ name })).error);
+    if (error) return error;
+    const fresh = await refresh();
+    const added = fresh.find((passkey) => !passkeys.some((known) => known.id === passkey.id));
+    setAnnouncement(`Passkey “${name}” added.`);
+    if (added) requestAnimationFrame(() => document.getElementById(`passkey-${added.id}`)?.focus());
+    return null;
+  }
+
+  async function renamePasskey(passkey: PasskeyView, name: string): Promise<string | null> {
+    const error = await run(
+      async () => (await authClient.passkey.updatePasskey({ id: passkey.id, name })).error,
+    );
+    if (error) return describeAuthError(error);
+    const fresh = await refresh();
+    signalAccountPasskeys(
+      account,
+      fresh.map((row) => row.credentialID),
+    );
+    setAnnouncement(`Renamed to “${name}”.`);
+    return null;
+  }
+
+  async function removePasskey(): Promise<string | null> {
+    if (!removing) return null;
+    const name = removing.name || defaultPasskeyName(removing);
+    const error = await run(async () => (await authClient.passkey.deletePasskey({ id: removing.id })).error);
+    if (error) return describeAuthError(error);
+    setRemoving(null);
+    const fresh = await refresh();
+    signalAccountPasskeys(
+      account,
+      fresh.map((row) => row.credentialID),
+    );
+    setAnnouncement(`Passkey “${name}” removed.`);
+    requestAnimationFrame(() => listHeading.current?.focus());
+    return null;
+  }
+
+  return (
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
+        <h2 id="your-passkeys" ref={listHeading} tabIndex={-1} className="text-lg font-medium outline-none">
+          Your passkeys{passkeys.length > 0 && ` (${passkeys.length})`}
+        </h2>
+        <PasskeyList
+          passkeys={passkeys}
+          currentPasskeyId={currentPasskeyId}
+          now={new Date(now)}
+          onRename={renamePasskey}
+          onRemove={setRemoving}
+        />
+      </section>
+      <section aria-labelledby="add-passkey" className="flex flex-col gap-3">
+        <h2 id="add-passkey" className="text-lg font-medium">
+          Add a passkey
+        </h2>
+        <AddPasskeyForm onAdd={addPasskey} />
+      </section>
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </p>
+      <RemovePasskeyDialog
+        name={removing && (removing.name || defaultPasskeyName(removing))}
+        isLastPasskey={passkeys.length === 1}
+        hasPassword={account.hasPassword}
+        onConfirm={removePasskey}
+        onClose={() => setRemoving(null)}
+      />
+      <ReauthenticateDialog
+        {...dialog}
+        email={account.email}
+        hasPassword={account.hasPassword}
+        hasPasskey={passkeys.length > 0}
+      />
+    </div>
+  );
+}

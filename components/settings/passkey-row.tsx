@@ -1,0 +1,97 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { formatRelativeTime } from "@/lib/format/relative-time";
+import { defaultPasskeyName, describeAuthenticator } from "@/lib/passkeys/authenticators";
+import { AuthenticatorIcon } from "./authenticator-icon";
+import type { PasskeyView } from "./passkey-view";
+import { RenamePasskeyForm } from "./rename-passkey-form";
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+type Props = {
+  passkey: PasskeyView;
+  isCurrent: boolean;
+  now: Date;
+  onRename: (passkey: PasskeyView, name: string) => Promise<string | null>;
+  onRemove: (passkey: PasskeyView) => void;
+};
+
+export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Props) {
+  const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const authenticator = describeAuthenticator(passkey);
+  const name = passkey.name || defaultPasskeyName(passkey);
+
+  const closeRename = () => {
+    setRenaming(false);
+    // After the form unmounts, so focus lands back where the user started.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
+
+  return (
+    <li className="flex gap-3 px-4 py-4 sm:gap-4" data-passkey-id={passkey.id} aria-label={name}>
+      <span className="mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+        <AuthenticatorIcon kind={authenticator.kind} className="size-5" />
+      </span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        {renaming ? (
+          <RenamePasskeyForm
+            currentName={name}
+            onCancel={closeRename}
+            onSave={async (newName) => {
+              const failure = await onRename(passkey, newName);
+              if (!failure) closeRename();
+              return failure;
+            }}
+          />
+        ) : (
+          <p className="flex flex-wrap items-center gap-2">
+            <span id={`passkey-${passkey.id}`} tabIndex={-1} className="font-medium break-words outline-none">
+              {name}
+            </span>
+            {isCurrent && (
+              <span className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200">
+                Used for this sign-in
+              </span>
+            )}
+          </p>
+        )}
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          {authenticator.name} ·{" "}
+          {passkey.backedUp ? "Synced to your account's password manager" : "Only on this device"}
+        </p>
+        <p className="text-sm text-neutral-500 dark:text-neutral-400">
+          Created{" "}
+          <time dateTime={new Date(passkey.createdAt).toISOString()}>
+            {dateFormat.format(new Date(passkey.createdAt))}
+          </time>{" "}
+          ·{" "}
+          {passkey.lastUsedAt ? (
+            <time dateTime={new Date(passkey.lastUsedAt).toISOString()}>
+              Last used {formatRelativeTime(passkey.lastUsedAt, now)}
+            </time>
+          ) : (
+            "Never used"
+          )}
+        </p>
+      </div>
+      {!renaming && (
+        <div className="flex shrink-0 flex-col gap-1 sm:flex-row sm:items-start">
+          <Button
+            ref={renameButton}
+            variant="ghost"
+            onClick={() => setRenaming(true)}
+            aria-label={`Rename ${name}`}
+          >
+            Rename
+          </Button>
+          <Button variant="ghost" onClick={() => onRemove(passkey)} aria-label={`Remove ${name}`}>
+            Remove
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}

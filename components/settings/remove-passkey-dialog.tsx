@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+
+type Props = {
+  /** The passkey's display name; null when no removal is being confirmed. */
+  name: string | null;
+  isLastPasskey: boolean;
+  hasPassword: boolean;
+  onConfirm: () => Promise<string | null>;
+  onClose: () => void;
+};
+
+/** Confirms a removal by name, and says plainly what the account is left with. */
+export function RemovePasskeyDialog({ name, isLastPasskey, hasPassword, onConfirm, onClose }: Props) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const blocked = isLastPasskey && !hasPassword;
+
+  async function confirm() {
+    setPending(true);
+    const failure = await onConfirm();
+    setPending(false);
+    setError(failure);
+  }
+
+  return (
+    <Dialog
+      open={name !== null}
+      onClose={() => {
+        setError(null);
+        onClose();
+      }}
+      title={blocked ? `You can't remove “${name}”` : `Remove “${name}”?`}
+    >
+      <div className="flex flex-col gap-4 text-sm">
+        {blocked ? (
+          <p>It is your only way to sign in. Add another passkey first, then remove this one.</p>
+        ) : (
+          <p>
+            You won't be able to sign in with it any more. Your password manager may keep offering it until
+            you delete it there too.
+          </p>
+        )}
+        {isLastPasskey && !blocked && (
+          <Notice tone="error">
+            <strong className="font-semibold">This is your last passkey.</strong> After removing it you can
+            only sign in with your password, and you have no recovery codes to fall back on if you forget it.
+          </Notice>
+        )}
+        <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={onClose} autoFocus>
+            {blocked ? "OK" : "Cancel"}
+          </Button>
+          {!blocked && (
+            <Button variant="danger" onClick={confirm} pending={pending}>
+              Remove passkey
+            </Button>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

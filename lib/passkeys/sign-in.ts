@@ -1,0 +1,16 @@
+import type { AuthClientError } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+import { signalUnknownPasskey } from "./signals";
+
+/**
+ * A passkey sign-in, through the browser's autofill or its passkey picker. A passkey the server does
+ * not know (removed here, still in the password manager) is reported to the browser, so that it
+ * stops offering it.
+ */
+export async function signInWithPasskey({ rpId, autoFill = false }: { rpId: string; autoFill?: boolean }) {
+  const result = await authClient.signIn.passkey({ autoFill, returnWebAuthnResponse: true });
+  const credentialId = "webauthn" in result ? result.webauthn?.response.id : undefined;
+  const error: AuthClientError | null = result.error;
+  if (error?.code === "PASSKEY_NOT_FOUND" && credentialId) signalUnknownPasskey(rpId, credentialId);
+  return result;
+}
