@@ -1,16 +1,16 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+import { APP_URL, SHORT_FRESHNESS_SECONDS, SHORT_FRESHNESS_URL } from "./e2e/servers";
 
 // Playwright cannot download its own browser here; any Chromium works. CHROMIUM_PATH overrides,
 // and without either, Playwright's own (after `npx playwright install chromium`) is used.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const serverOutput = { reuseExistingServer: !process.env.CI, stdout: "ignore", stderr: "pipe" } as const;
+
 export default defineConfig({
   testDir: "e2e",
-  // One production server, one database: tests run one after another.
+  // The servers share one database and one CPU budget: tests run one after another.
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -18,7 +18,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
+    baseURL: APP_URL,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
@@ -34,21 +34,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A production build, as users get it. The migration step matters for DATABASE_URL: production
-    // servers do not migrate on start.
-    command: `npm run db:migrate && npm run build && npm run start -- --port ${port}`,
-    url: `${baseURL}/sign-in`,
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      BETTER_AUTH_URL: baseURL,
-      BETTER_AUTH_SECRET: "keyhold-e2e-secret-that-is-long-enough-0123456789",
-      // Without DATABASE_URL, a throwaway in-memory PGlite: every run starts empty.
-      PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // A production build, as users get it. The migration step matters for DATABASE_URL:
+      // production servers do not migrate on start.
+      command: `npm run db:migrate && npm run build && npm run start -- --port ${new URL(APP_URL).port}`,
+      url: `${APP_URL}/sign-in`,
+      timeout: 300_000,
+      env: serverEnv(APP_URL),
+      ...serverOutput,
     },
-  },
+    {
+      // Started after the first one is up, so the build exists.
+      command: `npm run start -- --port ${new URL(SHORT_FRESHNESS_URL).port}`,
+      url: `${SHORT_FRESHNESS_URL}/sign-in`,
+      timeout: 60_000,
+      env: { ...serverEnv(SHORT_FRESHNESS_URL), SESSION_FRESH_AGE_SECONDS: String(SHORT_FRESHNESS_SECONDS) },
+      ...serverOutput,
+    },
+  ],
 });
+
+function serverEnv(url: string): Record<string, string> {
+  return {
+    BETTER_AUTH_URL: url,
+    BETTER_AUTH_SECRET: "keyhold-e2e-secret-that-is-long-enough-0123456789",
+    // Without DATABASE_URL, a throwaway in-memory PGlite: every run starts empty.
+    PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

@@ -17,6 +17,7 @@ function createAuth() {
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     emailAndPassword: { enabled: true },
+    session: { freshAge: config.sessionFreshAgeSeconds },
     telemetry: { enabled: false },
     // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
     // so that the tests exercise what production runs.

@@ -15,6 +15,8 @@ export type ServerConfig = {
   /** A real PostgreSQL when set; otherwise an embedded PGlite in `pgliteDir`. */
   databaseUrl: string | undefined;
   pgliteDir: string;
+  /** How long after sign-in a session may still change how the user signs in (add a passkey). */
+  sessionFreshAgeSeconds: number;
   isProduction: boolean;
 };
 
@@ -47,6 +49,11 @@ export function readServerConfig(
     secret: readSecret(env.BETTER_AUTH_SECRET, isProduction, dataDir),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || path.join(dataDir, "pglite"),
+    sessionFreshAgeSeconds: parseSeconds(
+      "SESSION_FRESH_AGE_SECONDS",
+      env.SESSION_FRESH_AGE_SECONDS,
+      24 * 3600,
+    ),
     isProduction,
   };
 }
@@ -57,6 +64,16 @@ function parseOrigin(name: string, value: string): string {
   } catch {
     throw new ConfigError(`${name} must be an absolute URL such as ${DEFAULT_APP_URL}; got "${value}".`);
   }
+}
+
+function parseSeconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const seconds = Number(value);
+  // 0 would switch the freshness check off altogether, which is never what this setting is for.
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    throw new ConfigError(`${name} must be a whole number of seconds, 1 or more; got "${value}".`);
+  }
+  return seconds;
 }
 
 const SECRET_HINT =

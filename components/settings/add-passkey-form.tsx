@@ -30,6 +30,8 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
     const error = await onAdd(check.name);
     setPending(false);
     setResult(error && describeFailure(error));
+    // This device's name is taken now; the next passkey is likely another device's.
+    if (!error) setName("");
   }
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Notice } from "@/components/ui/notice";
 import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
@@ -17,10 +18,12 @@ type Props = {
   currentPasskeyId: string | null;
   account: PasskeyAccount & { email: string; hasPassword: boolean };
   now: string;
+  /** Just signed up: invite the user to add a first passkey. */
+  welcome: boolean;
 };
 
 /** The passkeys page's state: the list, and every change to it, announced and focused. */
-export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now }: Props) {
+export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now, welcome }: Props) {
   const [passkeys, setPasskeys] = useState(initialPasskeys);
   const [announcement, setAnnouncement] = useState("");
   const [removing, setRemoving] = useState<PasskeyView | null>(null);
@@ -76,6 +79,11 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
 
   return (
     <div className="flex flex-col gap-8">
+      {welcome && passkeys.length === 0 && (
+        <Notice tone="success">
+          Your account is ready. Add a passkey now, and next time you can sign in with a single tap.
+        </Notice>
+      )}
       <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
         <h2 id="your-passkeys" ref={listHeading} tabIndex={-1} className="text-lg font-medium outline-none">
           Your passkeys{passkeys.length > 0 && ` (${passkeys.length})`}

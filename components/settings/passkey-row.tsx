@@ -31,7 +31,11 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
   };
 
   return (
-    <li className="flex gap-3 px-4 py-4 sm:gap-4" data-passkey-id={passkey.id} aria-label={name}>
+    <li
+      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 px-4 py-4 sm:grid-cols-[auto_1fr_auto] sm:gap-x-4"
+      data-passkey-id={passkey.id}
+      aria-label={name}
+    >
       <span className="mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
         <AuthenticatorIcon kind={authenticator.kind} className="size-5" />
       </span>
@@ -78,7 +82,7 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
         </p>
       </div>
       {!renaming && (
-        <div className="flex shrink-0 flex-col gap-1 sm:flex-row sm:items-start">
+        <div className="col-start-2 -ml-4 flex gap-1 sm:col-start-3 sm:row-start-1 sm:ml-0 sm:items-start">
           <Button
             ref={renameButton}
             variant="ghost"

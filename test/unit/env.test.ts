@@ -55,6 +55,19 @@ describe("server configuration", () => {
     );
   });
 
+  it("reads how long a session stays fresh, and never lets it be switched off", () => {
+    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).sessionFreshAgeSeconds).toBe(86_400);
+    expect(
+      readServerConfig({ BETTER_AUTH_SECRET: SECRET, SESSION_FRESH_AGE_SECONDS: "300" })
+        .sessionFreshAgeSeconds,
+    ).toBe(300);
+    for (const value of ["0", "-5", "1.5", "soon"]) {
+      expect(() =>
+        readServerConfig({ BETTER_AUTH_SECRET: SECRET, SESSION_FRESH_AGE_SECONDS: value }),
+      ).toThrow(/SESSION_FRESH_AGE_SECONDS/);
+    }
+  });
+
   it("refuses a short secret anywhere", () => {
     expect(() => readServerConfig({ BETTER_AUTH_SECRET: "short" })).toThrow(/too short/);
   });

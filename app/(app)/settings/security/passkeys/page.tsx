@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PasskeyManager } from "@/components/settings/passkey-manager";
-import { Notice } from "@/components/ui/notice";
 import { auth } from "@/lib/auth";
 import { requireSession } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/env";
@@ -37,16 +36,12 @@ export default async function PasskeysPage({
           Sign in with your fingerprint, face or screen lock instead of a password.
         </p>
       </div>
-      {welcome && passkeys.length === 0 && (
-        <Notice tone="success">
-          Your account is ready. Add a passkey now, and next time you can sign in with a single tap.
-        </Notice>
-      )}
       <PasskeyManager
         initialPasskeys={passkeys}
         currentPasskeyId={(session as { passkeyId?: string | null }).passkeyId ?? null}
         account={account}
         now={new Date().toISOString()}
+        welcome={Boolean(welcome)}
       />
     </div>
   );
