@@ -43,6 +43,7 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
     await expect(row(page, "Phone")).toContainText("Synced to your account's password manager");
     await expect(row(page, "Security key")).toContainText("Only on this device");
     await expect(rows(page).filter({ hasText: "Never used" })).toHaveCount(2);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 
   await test.step("sign in with the security key: it shows as used, and as this session's", async () => {
