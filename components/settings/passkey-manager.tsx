@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
@@ -28,7 +28,14 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
   const [announcement, setAnnouncement] = useState("");
   const [removing, setRemoving] = useState<PasskeyView | null>(null);
   const { run, dialog } = useFreshSession();
-  const listHeading = useRef<HTMLHeadingElement>(null);
+  // Where focus goes after the list changes: set with the change, moved once React has rendered it.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
 
   async function refresh(): Promise<PasskeyView[]> {
     const { data } = await authClient.passkey.listUserPasskeys();
@@ -43,7 +50,7 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
     const fresh = await refresh();
     const added = fresh.find((passkey) => !passkeys.some((known) => known.id === passkey.id));
     setAnnouncement(`Passkey “${name}” added.`);
-    if (added) requestAnimationFrame(() => document.getElementById(`passkey-${added.id}`)?.focus());
+    if (added) setFocusTarget(`passkey-${added.id}`);
     return null;
   }
 
@@ -73,7 +80,7 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
       fresh.map((row) => row.credentialID),
     );
     setAnnouncement(`Passkey “${name}” removed.`);
-    requestAnimationFrame(() => listHeading.current?.focus());
+    setFocusTarget("your-passkeys");
     return null;
   }
 
@@ -85,7 +92,7 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
         </Notice>
       )}
       <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
-        <h2 id="your-passkeys" ref={listHeading} tabIndex={-1} className="text-lg font-medium outline-none">
+        <h2 id="your-passkeys" tabIndex={-1} className="text-lg font-medium outline-none">
           Your passkeys{passkeys.length > 0 && ` (${passkeys.length})`}
         </h2>
         <PasskeyList

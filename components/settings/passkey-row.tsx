@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import { defaultPasskeyName, describeAuthenticator } from "@/lib/passkeys/authenticators";
@@ -24,10 +24,18 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
   const authenticator = describeAuthenticator(passkey);
   const name = passkey.name || defaultPasskeyName(passkey);
 
+  const returnFocus = useRef(false);
+
+  // Once the rename form has gone and the button is back, focus returns to where the user started.
+  useEffect(() => {
+    if (renaming || !returnFocus.current) return;
+    returnFocus.current = false;
+    renameButton.current?.focus();
+  }, [renaming]);
+
   const closeRename = () => {
+    returnFocus.current = true;
     setRenaming(false);
-    // After the form unmounts, so focus lands back where the user started.
-    requestAnimationFrame(() => renameButton.current?.focus());
   };
 
   return (
