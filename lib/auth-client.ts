@@ -1,5 +1,6 @@
 import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/react";
+import { recoveryCodesClient } from "./auth/recovery-codes/client";
 
 /** The browser's side of Better Auth. Same origin as the page, so no base URL. */
-export const authClient = createAuthClient({ plugins: [passkeyClient()] });
+export const authClient = createAuthClient({ plugins: [passkeyClient(), recoveryCodesClient()] });

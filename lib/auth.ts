@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
+import { recoveryCodes } from "./auth/recovery-codes/server";
 
 function createAuth() {
   const config = serverConfig();
@@ -25,6 +26,7 @@ function createAuth() {
     plugins: [
       passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
       passkeyPolicy(relyingParty),
+      recoveryCodes(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],

@@ -1,4 +1,14 @@
-import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 // Property names are the field names Better Auth asks its adapter for (`credentialID`, `userId`, …);
 // column and table names are ordinary snake_case SQL.
@@ -14,6 +24,8 @@ export const user = pgTable("users", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  /** Set when the user chose, knowingly, to have no recovery codes; silences the warning. */
+  recoveryCodesDeclinedAt: timestamp("recovery_codes_declined_at", { withTimezone: true }),
   ...timestamps,
 });
 
@@ -95,3 +107,41 @@ export const passkey = pgTable(
   },
   (table) => [index("passkeys_user_id_idx").on(table.userId)],
 );
+
+/** One-time codes for a user who lost every passkey. Only a keyed hash of each code is stored. */
+export const recoveryCode = pgTable(
+  "recovery_codes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("recovery_codes_user_id_code_hash_idx").on(table.userId, table.codeHash)],
+);
+
+/** Append-only record of what happened to an account's security, written by lib/security-events.ts. */
+export const securityEvent = pgTable(
+  "security_events",
+  {
+    id: text("id").primaryKey(),
+    /** Null for attempts on an email that has no account. */
+    userId: text("user_id").references(() => user.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("security_events_user_id_created_at_idx").on(table.userId, table.createdAt)],
+);
+
+/** Fixed-window counters, shared by every app instance through the database. */
+export const rateLimit = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+});

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
 
 export const APP_ORIGIN = "http://localhost:3000";
@@ -7,12 +7,16 @@ export type ApiResponse<T = unknown> = { status: number; body: T; headers: Heade
 
 /**
  * What a browser does for the auth API, over the app's real route handlers: an Origin header, a
- * cookie jar, and JSON in and out.
+ * cookie jar, JSON in and out, and a client address of its own (as a proxy would forward it), so
+ * that per-address rate limits treat each test browser as a different client.
  */
 export class TestBrowser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly origin = APP_ORIGIN) {}
+  constructor(
+    readonly origin = APP_ORIGIN,
+    readonly ipAddress = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+  ) {}
 
   get<T = unknown>(path: string): Promise<ApiResponse<T>> {
     return this.send<T>("GET", path);
@@ -28,13 +32,17 @@ export class TestBrowser {
 
   /** A second browser that shares this one's cookies, as a second tab would. */
   clone(): TestBrowser {
-    const twin = new TestBrowser(this.origin);
+    const twin = new TestBrowser(this.origin, this.ipAddress);
     for (const [name, value] of this.cookies) twin.cookies.set(name, value);
     return twin;
   }
 
   private async send<T>(method: "GET" | "POST", path: string, body?: string): Promise<ApiResponse<T>> {
-    const headers = new Headers({ origin: this.origin, "user-agent": "keyhold-tests" });
+    const headers = new Headers({
+      origin: this.origin,
+      "user-agent": "keyhold-tests",
+      "x-forwarded-for": this.ipAddress,
+    });
     if (body !== undefined) headers.set("content-type", "application/json");
     if (this.cookies.size) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));

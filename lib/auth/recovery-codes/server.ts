@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
+import type { BetterAuthPlugin } from "better-auth";
+import {
+  APIError,
+  createAuthEndpoint,
+  freshSessionMiddleware,
+  getIP,
+  sessionMiddleware,
+} from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
+import { and, eq, isNull } from "drizzle-orm";
+import * as z from "zod";
+import { db } from "@/lib/db";
+import { recoveryCode, user as userTable } from "@/lib/db/schema";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { type RequestFacts, recordSecurityEvent } from "@/lib/security-events";
+import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
+import { recoveryCodeStatus } from "./status";
+
+export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
+  INVALID_RECOVERY_CODE: "That email and recovery code don't match an unused code.",
+  TOO_MANY_RECOVERY_ATTEMPTS: "Too many attempts. Wait a while, then try again.",
+});
+
+/**
+ * With 10 live codes of 75 bits, one guess succeeds with odds of 10 in 2^75; these limits keep
+ * an attacker to a few hundred guesses a day per address and per account, in every environment.
+ */
+const LIMITS: Record<"perAddress" | "perAccount", RateLimitRule> = {
+  perAddress: { max: 10, windowSeconds: 15 * 60 },
+  perAccount: { max: 5, windowSeconds: 15 * 60 },
+};
+
+type EndpointContext = {
+  request?: Request;
+  headers?: Headers;
+  context: { options: Parameters<typeof getIP>[1] };
+};
+
+function requestFacts(ctx: EndpointContext): RequestFacts {
+  return {
+    ipAddress: ctx.request ? getIP(ctx.request, ctx.context.options) : null,
+    userAgent: ctx.headers?.get("user-agent") ?? null,
+  };
+}
+
+/** Recovery codes: ten one-time codes, stored as keyed hashes, that sign a user in without a passkey. */
+export function recoveryCodes() {
+  return {
+    id: "recovery-codes",
+    endpoints: {
+      generateRecoveryCodes: createAuthEndpoint(
+        "/recovery-codes/generate",
+        { method: "POST", use: [freshSessionMiddleware] },
+        async (ctx) => {
+          const userId = ctx.context.session.user.id;
+          const codes = generateRecoveryCodes();
+          const hash = recoveryCodeHasher(ctx.context.secret);
+          const generatedAt = new Date();
+          // A new set replaces the old one entirely, or not at all.
+          await db().transaction(async (tx) => {
+            await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+            await tx.insert(recoveryCode).values(
+              codes.map((code) => ({
+                id: randomUUID(),
+                userId,
+                codeHash: hash(normalizeRecoveryCode(code) as string),
+                createdAt: generatedAt,
+              })),
+            );
+          });
+          await recordSecurityEvent({ type: "recovery_codes_generated", userId, request: requestFacts(ctx) });
+          // The only time the codes exist in plain text: never store or log this response.
+          ctx.setHeader("Cache-Control", "no-store");
+          return ctx.json({ codes, generatedAt });
+        },
+      ),
+
+      recoveryCodeStatus: createAuthEndpoint(
+        "/recovery-codes/status",
+        { method: "GET", use: [sessionMiddleware] },
+        async (ctx) => ctx.json(await recoveryCodeStatus(ctx.context.session.user.id)),
+      ),
+
+      declineRecoveryCodes: createAuthEndpoint(
+        "/recovery-codes/decline",
+        { method: "POST", use: [sessionMiddleware] },
+        async (ctx) => {
+          const userId = ctx.context.session.user.id;
+          await db()
+            .update(userTable)
+            .set({ recoveryCodesDeclinedAt: new Date() })
+            .where(eq(userTable.id, userId));
+          await recordSecurityEvent({ type: "recovery_codes_declined", userId, request: requestFacts(ctx) });
+          return ctx.json({ declined: true });
+        },
+      ),
+
+      signInRecoveryCode: createAuthEndpoint(
+        "/sign-in/recovery-code",
+        {
+          method: "POST",
+          body: z.object({ email: z.string().max(320), code: z.string().max(100) }),
+        },
+        async (ctx) => {
+          const request = requestFacts(ctx);
+          const email = ctx.body.email.trim().toLowerCase();
+          await enforceLimits(request, email);
+
+          // The same work whether the account exists, the code is well-formed, or neither, so that
+          // neither the answer nor its timing says which.
+          const canonical = normalizeRecoveryCode(ctx.body.code);
+          const found = await ctx.context.internalAdapter.findUserByEmail(email);
+          const account = found?.user ?? null;
+          const codeHash = recoveryCodeHasher(ctx.context.secret)(canonical ?? "000000000000000");
+          // Single use under any concurrency: only one UPDATE can see used_at still null.
+          const [redeemed] = await db()
+            .update(recoveryCode)
+            .set({ usedAt: new Date() })
+            .where(
+              and(
+                eq(recoveryCode.userId, account && canonical ? account.id : ""),
+                eq(recoveryCode.codeHash, codeHash),
+                isNull(recoveryCode.usedAt),
+              ),
+            )
+            .returning({ id: recoveryCode.id });
+
+          if (!account || !redeemed) {
+            await recordSecurityEvent({ type: "recovery_code_failed", userId: account?.id ?? null, request });
+            throw APIError.from("UNAUTHORIZED", RECOVERY_CODE_ERROR_CODES.INVALID_RECOVERY_CODE);
+          }
+          const session = await ctx.context.internalAdapter.createSession(account.id);
+          await setSessionCookie(ctx, { session, user: account });
+          const { remaining } = await recoveryCodeStatus(account.id);
+          await recordSecurityEvent({
+            type: "recovery_code_redeemed",
+            userId: account.id,
+            request,
+            details: { remaining },
+          });
+          return ctx.json({ user: account, remaining });
+        },
+      ),
+    },
+    $ERROR_CODES: RECOVERY_CODE_ERROR_CODES,
+  } satisfies BetterAuthPlugin;
+}
+
+async function enforceLimits(request: RequestFacts, email: string): Promise<void> {
+  const verdicts = await Promise.all([
+    consumeRateLimit(`recovery-code:address:${request.ipAddress ?? "unknown"}`, LIMITS.perAddress),
+    consumeRateLimit(`recovery-code:account:${email}`, LIMITS.perAccount),
+  ]);
+  const retryAfter = Math.max(
+    0,
+    ...verdicts.map((verdict) => (verdict.allowed ? 0 : verdict.retryAfterSeconds)),
+  );
+  if (retryAfter > 0) {
+    throw new APIError("TOO_MANY_REQUESTS", RECOVERY_CODE_ERROR_CODES.TOO_MANY_RECOVERY_ATTEMPTS, {
+      "Retry-After": String(retryAfter),
+    });
+  }
+}
