@@ -1,6 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { addPasskey, passkeyRows, signOut, signUpWithPassword } from "./fixtures/account";
+import {
+  addPasskey,
+  declineRecoveryCodes,
+  passkeyRows,
+  signOut,
+  signUpWithPassword,
+} from "./fixtures/account";
 import { recordSignals, signalCalls } from "./fixtures/signals";
 import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
@@ -21,6 +27,7 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
   await disableAutofill(page);
   await recordSignals(page);
   await signUpWithPassword(page);
+  await declineRecoveryCodes(page);
 
   await test.step("the empty state explains passkeys and offers to add one", async () => {
     await expect(page.getByText("No passkeys yet. A passkey lets you sign in")).toBeVisible();
@@ -99,7 +106,7 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
 
   await test.step("removing the last passkey warns loudly", async () => {
     await page.getByRole("button", { name: "Remove Desk key" }).click();
-    await expect(page.getByText("This is your last passkey.")).toBeVisible();
+    await expect(page.getByText("This is your last passkey, and you have no recovery codes.")).toBeVisible();
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(rows(page)).toHaveCount(1);
   });

@@ -1,4 +1,4 @@
-import { passkeyRows, signUpWithPassword } from "./fixtures/account";
+import { declineRecoveryCodes, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { SHORT_FRESHNESS_SECONDS, SHORT_FRESHNESS_URL } from "./servers";
 
@@ -8,6 +8,7 @@ test("a session too old to add a passkey asks the user to confirm it's them, the
   page,
 }) => {
   await signUpWithPassword(page);
+  await declineRecoveryCodes(page);
   await page.waitForTimeout((SHORT_FRESHNESS_SECONDS + 1) * 1000);
 
   const form = page.getByRole("form", { name: "Add a passkey" });

@@ -105,6 +105,14 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
       </div>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
+        <Link
+          href="/sign-in/recover"
+          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
+        >
+          Lost your passkey?
+        </Link>
+      </p>
+      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         New to Keyhold?{" "}
         <Link
           href="/sign-up"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
@@ -20,10 +21,19 @@ type Props = {
   now: string;
   /** Just signed up: invite the user to add a first passkey. */
   welcome: boolean;
+  recovery: { hasCodes: boolean; declined: boolean };
 };
 
 /** The passkeys page's state: the list, and every change to it, announced and focused. */
-export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now, welcome }: Props) {
+export function PasskeyManager({
+  initialPasskeys,
+  currentPasskeyId,
+  account,
+  now,
+  welcome,
+  recovery,
+}: Props) {
+  const router = useRouter();
   const [passkeys, setPasskeys] = useState(initialPasskeys);
   const [announcement, setAnnouncement] = useState("");
   const [removing, setRemoving] = useState<PasskeyView | null>(null);
@@ -47,6 +57,11 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
   async function addPasskey(name: string): Promise<AuthClientError | null> {
     const error = await run(async () => (await authClient.passkey.addPasskey({ name })).error);
     if (error) return error;
+    // A first passkey is a credential the user can lose: set up the way back in straight away.
+    if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
+      router.push("/settings/security/recovery-codes?reveal=1");
+      return null;
+    }
     const fresh = await refresh();
     const added = fresh.find((passkey) => !passkeys.some((known) => known.id === passkey.id));
     setAnnouncement(`Passkey “${name}” added.`);
@@ -116,6 +131,7 @@ export function PasskeyManager({ initialPasskeys, currentPasskeyId, account, now
         name={removing && (removing.name || defaultPasskeyName(removing))}
         isLastPasskey={passkeys.length === 1}
         hasPassword={account.hasPassword}
+        hasRecoveryCodes={recovery.hasCodes}
         onConfirm={removePasskey}
         onClose={() => setRemoving(null)}
       />

@@ -10,12 +10,20 @@ type Props = {
   name: string | null;
   isLastPasskey: boolean;
   hasPassword: boolean;
+  hasRecoveryCodes: boolean;
   onConfirm: () => Promise<string | null>;
   onClose: () => void;
 };
 
 /** Confirms a removal by name, and says plainly what the account is left with. */
-export function RemovePasskeyDialog({ name, isLastPasskey, hasPassword, onConfirm, onClose }: Props) {
+export function RemovePasskeyDialog({
+  name,
+  isLastPasskey,
+  hasPassword,
+  hasRecoveryCodes,
+  onConfirm,
+  onClose,
+}: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const blocked = isLastPasskey && !hasPassword;
@@ -45,10 +53,12 @@ export function RemovePasskeyDialog({ name, isLastPasskey, hasPassword, onConfir
             you delete it there too.
           </p>
         )}
-        {isLastPasskey && !blocked && (
+        {isLastPasskey && !blocked && !hasRecoveryCodes && (
           <Notice tone="error">
-            <strong className="font-semibold">This is your last passkey.</strong> After removing it you can
-            only sign in with your password, and you have no recovery codes to fall back on if you forget it.
+            <strong className="font-semibold">
+              This is your last passkey, and you have no recovery codes.
+            </strong>{" "}
+            After removing it you can only sign in with your password; forget it and there is no way back in.
           </Notice>
         )}
         <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>

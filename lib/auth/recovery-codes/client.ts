@@ -9,6 +9,8 @@ export const recoveryCodesClient = () =>
   ({
     id: "recovery-codes",
     $InferServerPlugin: {} as ReturnType<typeof recoveryCodes>,
+    // Called without arguments, the client would otherwise send these as GET.
+    pathMethods: { "/recovery-codes/generate": "POST", "/recovery-codes/decline": "POST" },
     // A recovery sign-in sets a session cookie: tell `useSession` to read it again.
     atomListeners: [{ matcher: (path) => path === "/sign-in/recovery-code", signal: "$sessionSignal" }],
   }) satisfies BetterAuthClientPlugin;

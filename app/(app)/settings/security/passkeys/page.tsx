@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PasskeyManager } from "@/components/settings/passkey-manager";
+import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
+import { Notice } from "@/components/ui/notice";
 import { auth } from "@/lib/auth";
+import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { requireSession } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/env";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
-export default async function PasskeysPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ welcome?: string }>;
-}) {
+type SearchParams = Promise<{ welcome?: string; recovered?: string }>;
+
+export default async function PasskeysPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireSession();
   const requestHeaders = await headers();
-  const [{ welcome }, passkeys, accounts] = await Promise.all([
+  const [{ welcome, recovered }, passkeys, accounts, recovery] = await Promise.all([
     searchParams,
     auth().api.listPasskeys({ headers: requestHeaders }),
     auth().api.listUserAccounts({ headers: requestHeaders }),
+    recoveryCodeStatus(user.id),
   ]);
   const account = {
     rpId: serverConfig().rpId,
@@ -36,12 +38,33 @@ export default async function PasskeysPage({
           Sign in with your fingerprint, face or screen lock instead of a password.
         </p>
       </div>
+      {recovered && (
+        <Notice tone={recovery.remaining <= 2 ? "error" : "success"}>
+          You're back in. Add a new passkey now, so that next time you won't need a recovery code. You have{" "}
+          {recovery.remaining} recovery {recovery.remaining === 1 ? "code" : "codes"} left
+          {recovery.remaining <= 2 && (
+            <>
+              :{" "}
+              <a
+                href="/settings/security/recovery-codes"
+                className="font-medium underline underline-offset-4"
+              >
+                generate new ones
+              </a>{" "}
+              soon
+            </>
+          )}
+          .
+        </Notice>
+      )}
+      {passkeys.length > 0 && recovery.total === 0 && !recovery.declinedAt && <RecoveryCodesWarning />}
       <PasskeyManager
         initialPasskeys={passkeys}
         currentPasskeyId={(session as { passkeyId?: string | null }).passkeyId ?? null}
         account={account}
         now={new Date().toISOString()}
         welcome={Boolean(welcome)}
+        recovery={{ hasCodes: recovery.remaining > 0, declined: Boolean(recovery.declinedAt) }}
       />
     </div>
   );

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { RecoveryCodesPanel } from "@/components/settings/recovery-codes-panel";
+import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
+import { auth } from "@/lib/auth";
+import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
+import { requireSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Recovery codes" };
+
+export default async function RecoveryCodesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ reveal?: string }>;
+}) {
+  const { user } = await requireSession();
+  const requestHeaders = await headers();
+  const [{ reveal }, status, passkeys, accounts] = await Promise.all([
+    searchParams,
+    recoveryCodeStatus(user.id),
+    auth().api.listPasskeys({ headers: requestHeaders }),
+    auth().api.listUserAccounts({ headers: requestHeaders }),
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Recovery codes</h1>
+        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+          One-time codes that get you back in if you lose every device with your passkeys.
+        </p>
+      </div>
+      {passkeys.length > 0 && status.total === 0 && !status.declinedAt && !reveal && <RecoveryCodesWarning />}
+      <RecoveryCodesPanel
+        status={status}
+        generateNow={Boolean(reveal)}
+        account={{
+          email: user.email,
+          hasPassword: accounts.some((linked) => linked.providerId === "credential"),
+          hasPasskey: passkeys.length > 0,
+        }}
+      />
+    </div>
+  );
+}

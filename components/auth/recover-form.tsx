@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import { describeAuthError } from "@/lib/auth/messages";
+import { authClient } from "@/lib/auth-client";
+
+/** Signs in with one recovery code, then sends the user to add a new passkey. */
+export function RecoverForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function recover(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const { error } = await authClient.signIn.recoveryCode({
+      email: String(form.get("email")),
+      code: String(form.get("code")),
+    });
+    if (error) {
+      setPending(false);
+      setError(describeAuthError(error));
+      return;
+    }
+    router.replace("/settings/security/passkeys?recovered=1");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={recover} className="flex flex-col gap-4" aria-label="Sign in with a recovery code">
+      <TextField label="Email" name="email" type="email" required autoComplete="username" />
+      <TextField
+        label="Recovery code"
+        name="code"
+        required
+        autoComplete="one-time-code"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={100}
+        placeholder="xxxxx-xxxxx-xxxxx"
+        hint="One of the codes you saved. Each works once."
+        className="font-mono"
+      />
+      <div aria-live="polite" aria-atomic="true">
+        {error && <Notice tone="error">{error}</Notice>}
+      </div>
+      <Button type="submit" pending={pending}>
+        Sign in
+      </Button>
+      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
+        Found your passkey?{" "}
+        <Link
+          href="/sign-in"
+          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
+        >
+          Sign in with it
+        </Link>
+      </p>
+    </form>
+  );
+}
