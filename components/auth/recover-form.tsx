@@ -2,39 +2,31 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { useAuthForm } from "./use-auth-form";
 
 /** Signs in with one recovery code, then sends the user to add a new passkey. */
 export function RecoverForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function recover(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.signIn.recoveryCode({
-      email: String(form.get("email")),
-      code: String(form.get("code")),
-    });
-    if (error) {
-      setPending(false);
-      setError(describeAuthError(error));
-      return;
-    }
-    router.replace("/settings/security/passkeys?recovered=1");
-    router.refresh();
-  }
+  const { onSubmit, pending, error } = useAuthForm(
+    async (form) =>
+      (
+        await authClient.signIn.recoveryCode({
+          email: String(form.get("email")),
+          code: String(form.get("code")),
+        })
+      ).error,
+    () => {
+      router.replace("/settings/security/passkeys?recovered=1");
+      router.refresh();
+    },
+  );
 
   return (
-    <form onSubmit={recover} className="flex flex-col gap-4" aria-label="Sign in with a recovery code">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in with a recovery code">
       <TextField label="Email" name="email" type="email" required autoComplete="username" />
       <TextField
         label="Recovery code"

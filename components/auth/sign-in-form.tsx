@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
@@ -14,6 +14,7 @@ import {
 } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { PasskeySignInButton } from "./passkey-sign-in-button";
+import { useAuthForm } from "./use-auth-form";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
 
 type Feedback = { tone: "error" | "info"; text: string } | null;
@@ -22,7 +23,6 @@ type Feedback = { tone: "error" | "info"; text: string } | null;
 export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   const router = useRouter();
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [pending, setPending] = useState(false);
 
   const goNext = () => {
     router.replace(next);
@@ -32,6 +32,14 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
     setFeedback({ tone: "error", text: describeAuthError(error) });
 
   const autofill = usePasskeyAutofill({ rpId, onSignedIn: goNext, onError: showError });
+  const password = useAuthForm(async (form) => {
+    setFeedback(null);
+    const { error } = await authClient.signIn.email({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+    return error;
+  }, goNext);
 
   function onPasskeyFailed(error: AuthClientError) {
     autofill.resume();
@@ -43,20 +51,6 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
       });
       return;
     }
-    showError(error);
-  }
-
-  async function signInWithPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setFeedback(null);
-    const { error } = await authClient.signIn.email({
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-    });
-    if (!error) return goNext();
-    setPending(false);
     showError(error);
   }
 
@@ -78,7 +72,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
       </div>
 
-      <form onSubmit={signInWithPassword} className="flex flex-col gap-4" aria-label="Sign in with password">
+      <form onSubmit={password.onSubmit} className="flex flex-col gap-4" aria-label="Sign in with password">
         <TextField
           label="Email"
           name="email"
@@ -95,13 +89,14 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
           required
           autoComplete="current-password"
         />
-        <Button type="submit" variant="secondary" pending={pending}>
+        <Button type="submit" variant="secondary" pending={password.pending}>
           Sign in
         </Button>
       </form>
 
       <div aria-live="polite" aria-atomic="true">
         {feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}
+        {password.error && <Notice tone="error">{password.error}</Notice>}
       </div>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">

@@ -2,40 +2,32 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { useAuthForm } from "./use-auth-form";
 
 /** Creates the account with a password, then invites the user to add a passkey. */
 export function SignUpForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function signUp(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.signUp.email({
-      name: String(form.get("name")).trim(),
-      email: String(form.get("email")).trim(),
-      password: String(form.get("password")),
-    });
-    if (error) {
-      setPending(false);
-      setError(describeAuthError(error));
-      return;
-    }
-    router.replace("/settings/security/passkeys?welcome=1");
-    router.refresh();
-  }
+  const { onSubmit, pending, error } = useAuthForm(
+    async (form) =>
+      (
+        await authClient.signUp.email({
+          name: String(form.get("name")).trim(),
+          email: String(form.get("email")).trim(),
+          password: String(form.get("password")),
+        })
+      ).error,
+    () => {
+      router.replace("/settings/security/passkeys?welcome=1");
+      router.refresh();
+    },
+  );
 
   return (
-    <form onSubmit={signUp} className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4">
       <TextField label="Name" name="name" required maxLength={100} autoComplete="name" />
       <TextField label="Email" name="email" type="email" required autoComplete="email" />
       <TextField
