@@ -2,11 +2,11 @@ import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
-import { authenticationResponseSchema, registrationResponseSchema } from "../webauthn-response";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { checkRemoval, checkRename } from "./management";
 import { checkRegistration } from "./registration";
 import type { HookContext, RelyingParty } from "./types";
+import { authenticationResponseSchema, registrationResponseSchema } from "./webauthn-response";
 
 /**
  * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.

@@ -1,9 +1,9 @@
 import { verifyRegistrationResponse } from "@simplewebauthn/server";
 import { APIError, getSessionFromCtx } from "better-auth/api";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
-import { registrationResponseSchema } from "../webauthn-response";
 import { PASSKEY_POLICY_ERROR_CODES, type PolicyError } from "./error-codes";
 import type { HookContext, RelyingParty } from "./types";
+import { registrationResponseSchema } from "./webauthn-response";
 
 /** The plugin's default name for its signed challenge cookie. */
 const CHALLENGE_COOKIE = "better-auth-passkey";
