@@ -9,6 +9,8 @@ export default defineConfig({
       // Each integration file gets its own in-memory PGlite, unless DATABASE_URL names a real PostgreSQL.
       PGLITE_DIR: "memory://",
       BETTER_AUTH_SECRET: "keyhold-test-secret-that-is-long-enough-0123456789",
+      // The origin test/helpers/browser.ts sends, whatever PORT the shell has.
+      BETTER_AUTH_URL: "http://localhost:3000",
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -20,8 +20,6 @@ export type ServerConfig = {
   isProduction: boolean;
 };
 
-const DEFAULT_APP_URL = "http://localhost:3000";
-
 /** Local, git-ignored state: the embedded database and the development secret. */
 export const DATA_DIR = path.join(process.cwd(), ".data");
 
@@ -34,7 +32,11 @@ export function readServerConfig(
   dataDir = DATA_DIR,
 ): ServerConfig {
   const isProduction = env.NODE_ENV === "production";
-  const appUrl = parseOrigin("BETTER_AUTH_URL", env.BETTER_AUTH_URL ?? DEFAULT_APP_URL);
+  // Locally the app is wherever `next dev`/`next start` listens; anywhere else, say where it is.
+  const appUrl = parseOrigin(
+    "BETTER_AUTH_URL",
+    env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT || 3000}`,
+  );
   const extraOrigins = (env.TRUSTED_ORIGINS ?? "")
     .split(",")
     .map((origin) => origin.trim())
@@ -62,7 +64,7 @@ function parseOrigin(name: string, value: string): string {
   try {
     return new URL(value).origin;
   } catch {
-    throw new ConfigError(`${name} must be an absolute URL such as ${DEFAULT_APP_URL}; got "${value}".`);
+    throw new ConfigError(`${name} must be an absolute URL such as https://app.example.com; got "${value}".`);
   }
 }
 

@@ -22,6 +22,12 @@ describe("server configuration", () => {
     });
   });
 
+  it("follows the port the server listens on when no public URL is set", () => {
+    const config = readServerConfig({ BETTER_AUTH_SECRET: SECRET, PORT: "3005" });
+
+    expect(config).toMatchObject({ appUrl: "http://localhost:3005", rpId: "localhost" });
+  });
+
   it("derives the relying party from the public URL, and accepts an explicit one", () => {
     const derived = readServerConfig({
       BETTER_AUTH_SECRET: SECRET,
