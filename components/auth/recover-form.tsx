@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
 import { useAuthForm } from "./use-auth-form";
 
@@ -47,13 +47,7 @@ export function RecoverForm() {
         Sign in
       </Button>
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        Found your passkey?{" "}
-        <Link
-          href="/sign-in"
-          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
-        >
-          Sign in with it
-        </Link>
+        Found your passkey? <TextLink href="/sign-in">Sign in with it</TextLink>
       </p>
     </form>
   );

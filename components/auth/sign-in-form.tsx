@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
 import {
   type AuthClientError,
   describeAuthError,
@@ -100,21 +100,10 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
       </div>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        <Link
-          href="/sign-in/recover"
-          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
-        >
-          Lost your passkey?
-        </Link>
+        <TextLink href="/sign-in/recover">Lost your passkey?</TextLink>
       </p>
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        New to Keyhold?{" "}
-        <Link
-          href="/sign-up"
-          className="font-medium text-neutral-900 underline underline-offset-4 dark:text-white"
-        >
-          Create an account
-        </Link>
+        New to Keyhold? <TextLink href="/sign-up">Create an account</TextLink>
       </p>
     </div>
   );

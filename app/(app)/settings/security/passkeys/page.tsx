@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { PasskeyManager } from "@/components/settings/passkey-manager";
 import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
 import { Notice } from "@/components/ui/notice";
+import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth";
 import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { requireSession } from "@/lib/auth/session";
@@ -45,12 +46,9 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
           {recovery.remaining <= 2 && (
             <>
               :{" "}
-              <a
-                href="/settings/security/recovery-codes"
-                className="font-medium underline underline-offset-4"
-              >
+              <TextLink href="/settings/security/recovery-codes" tone="inherit">
                 generate new ones
-              </a>{" "}
+              </TextLink>{" "}
               soon
             </>
           )}
