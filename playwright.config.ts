@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, SHORT_FRESHNESS_SECONDS, SHORT_FRESHNESS_URL } from "./e2e/servers";
+import {
+  APP_URL,
+  MAIL_SINK_SMTP_PORT,
+  MAIL_SINK_URL,
+  SHORT_FRESHNESS_SECONDS,
+  SHORT_FRESHNESS_URL,
+} from "./e2e/servers";
 
 // Playwright cannot download its own browser here; any Chromium works. CHROMIUM_PATH overrides,
 // and without either, Playwright's own (after `npx playwright install chromium`) is used.
@@ -36,6 +42,12 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: "npx tsx e2e/mail-sink.ts",
+      url: `${MAIL_SINK_URL}/messages`,
+      timeout: 30_000,
+      ...serverOutput,
+    },
+    {
       // A production build, as users get it. The migration step matters for DATABASE_URL:
       // production servers do not migrate on start.
       command: `npm run db:migrate && npm run build && npm run start -- --port ${new URL(APP_URL).port}`,
@@ -61,6 +73,7 @@ function serverEnv(url: string): Record<string, string> {
     BETTER_AUTH_SECRET: "keyhold-e2e-secret-that-is-long-enough-0123456789",
     // Without DATABASE_URL, a throwaway in-memory PGlite: every run starts empty.
     PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
+    SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -9,3 +9,8 @@ export const APP_URL = `http://localhost:${port}`;
  */
 export const SHORT_FRESHNESS_URL = `http://localhost:${port + 1}`;
 export const SHORT_FRESHNESS_SECONDS = 4;
+
+/** The SMTP server both app servers send mail to, and where the tests read it (e2e/mail-sink.ts). */
+export const MAIL_SINK_SMTP_PORT = port + 25;
+export const MAIL_SINK_HTTP_PORT = port + 26;
+export const MAIL_SINK_URL = `http://127.0.0.1:${MAIL_SINK_HTTP_PORT}`;

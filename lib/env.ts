@@ -17,6 +17,10 @@ export type ServerConfig = {
   pgliteDir: string;
   /** How long after sign-in a session may still change how the user signs in (add a passkey). */
   sessionFreshAgeSeconds: number;
+  /** smtp(s)://user:pass@host:port. Required in production; without it, mail goes to /dev/outbox. */
+  smtpUrl: string | undefined;
+  /** The From header of every mail the app sends. */
+  mailFrom: string;
   isProduction: boolean;
 };
 
@@ -56,8 +60,35 @@ export function readServerConfig(
       env.SESSION_FRESH_AGE_SECONDS,
       24 * 3600,
     ),
+    smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
+    mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
     isProduction,
   };
+}
+
+function readSmtpUrl(value: string | undefined, isProduction: boolean): string | undefined {
+  if (!value) {
+    if (isProduction) {
+      throw new ConfigError(
+        "SMTP_URL is not set: production mail (sign-up links, security notices) needs an SMTP server, e.g. smtps://user:password@smtp.example.com:465.",
+      );
+    }
+    return undefined;
+  }
+  if (!/^smtps?:$/.test(safeProtocol(value))) {
+    throw new ConfigError(
+      `SMTP_URL must start with smtp:// or smtps://; got "${value.replace(/\/\/[^@/]*@/, "//…@")}".`,
+    );
+  }
+  return value;
+}
+
+function safeProtocol(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return "";
+  }
 }
 
 function parseOrigin(name: string, value: string): string {

@@ -3,10 +3,22 @@ import { db } from "@/lib/db";
 import { securityEvent } from "@/lib/db/schema";
 
 export type SecurityEventType =
+  /** details: { method: "passkey" | "password" | "recovery_code", deviceType?, backedUp?, newDevice? } */
+  | "sign_in"
+  /** A failed sign-in on an existing account. details: { method } */
+  | "sign_in_failed"
+  | "passkey_added"
+  | "passkey_renamed"
+  | "passkey_removed"
   | "recovery_codes_generated"
   | "recovery_codes_declined"
   | "recovery_code_redeemed"
-  | "recovery_code_failed";
+  | "recovery_code_failed"
+  /** details: { count } when several were revoked at once */
+  | "session_revoked"
+  | "step_up"
+  | "email_changed"
+  | "account_created";
 
 export type RequestFacts = { ipAddress: string | null; userAgent: string | null };
 

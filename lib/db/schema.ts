@@ -26,6 +26,10 @@ export const user = pgTable("users", {
   image: text("image"),
   /** Set when the user chose, knowingly, to have no recovery codes; silences the warning. */
   recoveryCodesDeclinedAt: timestamp("recovery_codes_declined_at", { withTimezone: true }),
+  /** "user" or "admin"; see lib/auth/admin-policy. */
+  role: text("role").notNull().default("user"),
+  /** When the user was last offered a passkey after a password sign-in: never more than once a week. */
+  passkeyNudgedAt: timestamp("passkey_nudged_at", { withTimezone: true }),
   ...timestamps,
 });
 
@@ -42,6 +46,10 @@ export const session = pgTable(
     userAgent: text("user_agent"),
     /** The passkey this session was signed in with, if any. */
     passkeyId: text("passkey_id").references((): AnyPgColumn => passkey.id, { onDelete: "set null" }),
+    /** "passkey", "password" or "recovery_code": how this session was signed in. */
+    signInMethod: text("sign_in_method"),
+    /** Last in-place re-verification (step-up) in this session; sensitive actions need it recent. */
+    stepUpAt: timestamp("step_up_at", { withTimezone: true }),
     ...timestamps,
   },
   (table) => [index("sessions_user_id_idx").on(table.userId)],
@@ -145,3 +153,16 @@ export const rateLimit = pgTable("rate_limits", {
   count: integer("count").notNull(),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
 });
+
+/** Mail kept for the development outbox (/dev/outbox) when no SMTP server is configured. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("mail_outbox_to_created_at_idx").on(table.to, table.createdAt)],
+);

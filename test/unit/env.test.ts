@@ -49,6 +49,25 @@ describe("server configuration", () => {
     ]);
   });
 
+  it("requires an SMTP server in production, and refuses one that is not SMTP", () => {
+    expect(() => readServerConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET })).toThrow(
+      /SMTP_URL is not set/,
+    );
+    expect(() =>
+      readServerConfig({ BETTER_AUTH_SECRET: SECRET, SMTP_URL: "https://user:hunter2@mail.example.com" }),
+    ).toThrow(/must start with smtp:\/\/ or smtps:\/\/; got "https:\/\/…@mail.example.com"/);
+    const config = readServerConfig({
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: "https://app.example.com",
+      SMTP_URL: "smtps://user:pw@mail.example.com:465",
+    });
+    expect(config).toMatchObject({
+      smtpUrl: "smtps://user:pw@mail.example.com:465",
+      mailFrom: "Keyhold <no-reply@app.example.com>",
+    });
+  });
+
   it("refuses a public URL that is not a URL", () => {
     expect(() =>
       readServerConfig({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "app.example.com" }),

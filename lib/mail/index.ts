@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { createTransport, type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
+import { mailOutbox } from "@/lib/db/schema";
+import { serverConfig } from "@/lib/env";
+
+export type Mail = { to: string; subject: string; text: string };
+
+type MailSettings = { smtpUrl: string | undefined; mailFrom: string };
+
+const transporters = new Map<string, Transporter>();
+
+/**
+ * The one way the app sends mail. With SMTP_URL (required in production) it goes to that server;
+ * without it, it is kept in the database for the development outbox at /dev/outbox.
+ */
+export async function sendMail(
+  mail: Mail,
+  { smtpUrl, mailFrom }: MailSettings = serverConfig(),
+): Promise<void> {
+  if (!smtpUrl) {
+    await db()
+      .insert(mailOutbox)
+      .values({ id: randomUUID(), ...mail });
+    return;
+  }
+  let transporter = transporters.get(smtpUrl);
+  if (!transporter) {
+    transporter = createTransport(smtpUrl);
+    transporters.set(smtpUrl, transporter);
+  }
+  await transporter.sendMail({ from: mailFrom, ...mail });
+}
