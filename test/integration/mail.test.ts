@@ -49,7 +49,7 @@ describe("mailer", () => {
 
     expect(received).toEqual([
       {
-        from: "\"Keyhold\" <no-reply@example.com>",
+        from: '"Keyhold" <no-reply@example.com>',
         to: "bob@example.com",
         subject: "New passkey",
         text: "A passkey was added.\n",
