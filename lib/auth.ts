@@ -2,6 +2,7 @@ import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
@@ -18,6 +19,22 @@ function createAuth() {
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     emailAndPassword: { enabled: true },
+    user: {
+      additionalFields: {
+        // Readable on the session's user; never settable by a client (input: false), so sign-up
+        // and update-user ignore a `role` in their body. See lib/auth/admin-policy.ts.
+        role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({
+            data: { ...user, role: roleForNewAccount(user.email, config.admin.emails) },
+          }),
+        },
+      },
+    },
     session: { freshAge: config.sessionFreshAgeSeconds },
     telemetry: { enabled: false },
     // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
