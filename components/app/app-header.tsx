@@ -7,7 +7,8 @@ const links = [
   { href: "/settings/security/recovery-codes", label: "Recovery codes" },
 ];
 
-export function AppHeader({ email }: { email: string }) {
+/** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */
+export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -15,7 +16,7 @@ export function AppHeader({ email }: { email: string }) {
           Keyhold
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm">
-          {links.map((link) => (
+          {[...links, ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : [])].map((link) => (
             <Link
               key={link.href}
               href={link.href}
