@@ -13,6 +13,9 @@ test("an admin with only a synced passkey is told to add a device-bound one, and
   page,
   authenticator,
 }) => {
+  // Two authenticators, three sign-ins and four accessibility checks: more than the default minute
+  // on a busy machine.
+  test.slow();
   await disableAutofill(page);
   await authenticator.remove();
   const phone = await VirtualAuthenticator.attach(page, { synced: true });

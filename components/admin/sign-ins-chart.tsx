@@ -53,6 +53,7 @@ export function SignInsChart({ days }: { days: SignInsOnDay[] }) {
           </li>
         ))}
       </ul>
+      {busiest === 0 && <p className="mt-3 text-sm">No sign-ins recorded in these 30 days.</p>}
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT + 20}`}
         role="img"

@@ -10,8 +10,8 @@ export type AdminRefusal = Extract<AdminAccess, { reason: "add-passkey" | "sign-
  * signed-out visitor goes to sign-in; a signed-in non-admin gets the ordinary 404, so the admin
  * area is never shown to exist. An admin gets the decision: allowed, or why not.
  *
- * Every admin layout, page and route handler calls it, not the layout alone: Next renders a page
- * alongside its layout, and can render a page on its own when the layout is already on screen.
+ * Every admin layout and page calls it, not the layout alone: Next renders a page alongside its
+ * layout, and can render a page on its own when the layout is already on screen.
  */
 export const requireAdmin = cache(async (): Promise<Exclude<AdminAccess, { reason: "not-admin" }>> => {
   const { session } = await requireSession();
