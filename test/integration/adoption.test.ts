@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
 import { db } from "@/lib/db";
@@ -91,6 +92,8 @@ function logSignIn(userId: string | null, method: string, createdAt: Date, type 
 }
 
 beforeAll(async () => {
+  // A PostgreSQL kept between runs still holds the last run's seed; its events go with its users.
+  await db().delete(user).where(like(user.email, "%@adoption.test"));
   await seed("synced-only", {
     passkeys: ["synced"],
     signIns: [{ method: "passkey", at: ago(2) }],
