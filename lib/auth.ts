@@ -21,8 +21,8 @@ function createAuth() {
     emailAndPassword: { enabled: true },
     user: {
       additionalFields: {
-        // Readable on the session's user; never settable by a client (input: false), so sign-up
-        // and update-user ignore a `role` in their body. See lib/auth/admin-policy.ts.
+        // Readable on the session's user; never settable by a client (input: false): update-user
+        // refuses a `role`, and sign-up's is replaced by the hook below. See lib/auth/admin-policy.ts.
         role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
       },
     },
