@@ -3,8 +3,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const links = [
   { href: "/dashboard", label: "Home" },
-  { href: "/settings/security/passkeys", label: "Passkeys" },
-  { href: "/settings/security/recovery-codes", label: "Recovery codes" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 export function AppHeader({ email }: { email: string }) {

@@ -2,6 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
+import { listSecurityActivity } from "@/lib/security-activity/list";
+import { recordSecurityEvent } from "@/lib/security-events";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
@@ -202,5 +204,49 @@ describe("security activity", () => {
     const mails = await mailTo(user.email);
     expect(mails.map((mail) => mail.subject)).toEqual(["New sign-in to your Keyhold account"]);
     expect(mails[0]?.text).toContain("Firefox on Windows");
+  });
+});
+
+describe("the activity list", () => {
+  it("pages through a user's events newest first, each exactly once, and only theirs", async () => {
+    const { user } = await signUp();
+    const { user: other } = await signUp();
+    const request = { ipAddress: "203.0.113.1", userAgent: CHROME_ON_MAC };
+    // Written in quick succession, often within one millisecond: no event may be lost or repeated.
+    for (let step = 0; step < 7; step++) {
+      await recordSecurityEvent({ type: "step_up", userId: user.id, request, details: { step } });
+    }
+    await recordSecurityEvent({ type: "step_up", userId: other.id, request });
+
+    const pages = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await listSecurityActivity(user.id, { before, limit: 3 });
+      pages.push(page.events.map((event) => (event.details as { step: number }).step));
+      if (!page.hasOlder) break;
+      before = page.events.at(-1)?.id;
+    }
+
+    expect(pages).toEqual([[6, 5, 4], [3, 2, 1], [0]]);
+  });
+
+  it("gives an empty page for a cursor that is not one of the user's events", async () => {
+    const { user } = await signUp();
+    const { user: other } = await signUp();
+    await recordSecurityEvent({
+      type: "step_up",
+      userId: other.id,
+      request: { ipAddress: null, userAgent: null },
+    });
+    const [othersEvent] = await eventsOf(other.id);
+
+    expect(await listSecurityActivity(user.id, { before: othersEvent?.id })).toEqual({
+      events: [],
+      hasOlder: false,
+    });
+    expect(await listSecurityActivity(user.id, { before: "not-an-id" })).toEqual({
+      events: [],
+      hasOlder: false,
+    });
   });
 });
