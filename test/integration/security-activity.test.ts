@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
@@ -106,6 +106,39 @@ describe("security activity", () => {
     expect(mail?.text).toContain("Firefox on Windows");
     expect(mail?.text).toContain(`IP address ${browser.ipAddress}`);
     expect(mail?.text).toContain("http://localhost:3000/settings/security");
+  });
+
+  it("keeps the sign-in and its record when the notice cannot be sent", async () => {
+    const { browser: owner, user } = await signUp();
+    const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
+    // A real failure of the mailer, for this one address only, so other tests on a shared database
+    // are untouched: the outbox refuses the insert.
+    const trigger = `refuse_mail_${user.id.toLowerCase()}`;
+    await db().execute(
+      sql.raw(`create function ${trigger}() returns trigger language plpgsql as $$
+        begin if new.to = '${user.email}' then raise exception 'mail refused'; end if; return new; end $$`),
+    );
+    await db().execute(
+      sql.raw(
+        `create trigger ${trigger} before insert on mail_outbox for each row execute function ${trigger}()`,
+      ),
+    );
+    try {
+      const redeemed = await new TestBrowser().post("/sign-in/recovery-code", {
+        email: user.email,
+        code: generated.body.codes[0],
+      });
+
+      expect(redeemed.status).toBe(200);
+    } finally {
+      await db().execute(sql.raw(`drop trigger ${trigger} on mail_outbox`));
+      await db().execute(sql.raw(`drop function ${trigger}()`));
+    }
+    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual([
+      "recovery_codes_generated",
+      "sign_in",
+    ]);
+    expect(await mailTo(user.email)).toEqual([]);
   });
 
   it("records a wrong password on an account without changing the answer, and one on no account without a user", async () => {

@@ -1,6 +1,5 @@
 import { serverConfig } from "@/lib/env";
-import type { Mail } from "@/lib/mail";
-import { sendMail } from "@/lib/mail";
+import { type Mail, sendMail } from "@/lib/mail";
 import type { NoticeFacts } from "@/lib/security-activity/notices";
 import type { RequestFacts } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";

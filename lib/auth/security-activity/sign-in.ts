@@ -1,4 +1,5 @@
 import { isAPIError } from "better-auth/api";
+import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-events";
@@ -16,9 +17,9 @@ export const SIGN_IN_PATHS: Record<string, SignInMethod> = {
 };
 
 /**
- * After a sign-in endpoint: a success is logged as `sign_in` and stamped on its session; a refusal
- * that names an account is logged as `sign_in_failed`. The response is never changed, so the log
- * tells an attacker nothing the refusal did not.
+ * After a sign-in endpoint: a success is logged as `sign_in` and stamped on its session; a refused
+ * credential is logged as `sign_in_failed`. The response is never changed, so the log tells an
+ * attacker nothing the refusal did not.
  */
 export async function recordSignInAttempt(ctx: HookContext): Promise<void> {
   const method = ctx.path ? SIGN_IN_PATHS[ctx.path] : undefined;
@@ -36,7 +37,7 @@ type NewSession = NonNullable<HookContext["context"]["newSession"]>;
 async function recordSuccess(ctx: HookContext, method: SignInMethod, { session, user }: NewSession) {
   const request = requestFacts(ctx);
   const passkey = method === "passkey" ? await passkeyOf(ctx, ctx.body?.response?.id) : null;
-  const remaining = method === "recovery_code" ? remainingCodes(ctx.context.returned) : undefined;
+  const remaining = method === "recovery_code" ? (await recoveryCodeStatus(user.id)).remaining : undefined;
   // Decided before this sign-in is logged, which would otherwise make every device a known one.
   const newDevice = await isNewDevice(user.id, request.userAgent);
 
@@ -100,9 +101,4 @@ function passkeyOf(ctx: HookContext, credentialId: unknown) {
     model: "passkey",
     where: [{ field: "credentialID", value: credentialId }],
   });
-}
-
-function remainingCodes(returned: unknown): number {
-  const remaining = (returned as { remaining?: unknown } | null)?.remaining;
-  return typeof remaining === "number" ? remaining : 0;
 }
