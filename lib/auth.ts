@@ -8,6 +8,7 @@ import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { recoveryCodes } from "./auth/recovery-codes/server";
+import { securityActivity } from "./auth/security-activity";
 
 function createAuth() {
   const config = serverConfig();
@@ -44,6 +45,7 @@ function createAuth() {
       passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
+      securityActivity(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],

@@ -3,7 +3,11 @@ import { db } from "@/lib/db";
 import { securityEvent } from "@/lib/db/schema";
 
 export type SecurityEventType =
-  /** details: { method: "passkey" | "password" | "recovery_code", deviceType?, backedUp?, newDevice? } */
+  /**
+   * details: { method: "passkey" | "password" | "recovery_code", passkeyId?, deviceType?, backedUp?,
+   * newDevice?, remaining? }. A recovery-code sign-in is the redemption of that code; `remaining` is
+   * how many codes are left after it.
+   */
   | "sign_in"
   /** A failed sign-in on an existing account. details: { method } */
   | "sign_in_failed"
@@ -12,7 +16,6 @@ export type SecurityEventType =
   | "passkey_removed"
   | "recovery_codes_generated"
   | "recovery_codes_declined"
-  | "recovery_code_redeemed"
   | "recovery_code_failed"
   /** details: { count } when several were revoked at once */
   | "session_revoked"

@@ -3,8 +3,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const links = [
   { href: "/dashboard", label: "Home" },
-  { href: "/settings/security/passkeys", label: "Passkeys" },
-  { href: "/settings/security/recovery-codes", label: "Recovery codes" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 /** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */

@@ -16,6 +16,7 @@ export class TestBrowser {
   constructor(
     readonly origin = APP_ORIGIN,
     readonly ipAddress = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+    readonly userAgent = "keyhold-tests",
   ) {}
 
   get<T = unknown>(path: string): Promise<ApiResponse<T>> {
@@ -32,7 +33,7 @@ export class TestBrowser {
 
   /** A second browser that shares this one's cookies, as a second tab would. */
   clone(): TestBrowser {
-    const twin = new TestBrowser(this.origin, this.ipAddress);
+    const twin = new TestBrowser(this.origin, this.ipAddress, this.userAgent);
     for (const [name, value] of this.cookies) twin.cookies.set(name, value);
     return twin;
   }
@@ -40,7 +41,7 @@ export class TestBrowser {
   private async send<T>(method: "GET" | "POST", path: string, body?: string): Promise<ApiResponse<T>> {
     const headers = new Headers({
       origin: this.origin,
-      "user-agent": "keyhold-tests",
+      "user-agent": this.userAgent,
       "x-forwarded-for": this.ipAddress,
     });
     if (body !== undefined) headers.set("content-type", "application/json");

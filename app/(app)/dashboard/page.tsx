@@ -11,12 +11,12 @@ export default async function DashboardPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
       <p className="mt-2 text-neutral-600 dark:text-neutral-400">You are signed in as {user.email}.</p>
       <Link
-        href="/settings/security/passkeys"
+        href="/settings/security"
         className="mt-6 inline-block rounded-lg border border-neutral-200 p-4 hover:bg-neutral-50 dark:border-neutral-800 dark:hover:bg-neutral-900"
       >
-        <span className="font-medium">Passkeys</span>
+        <span className="font-medium">Security</span>
         <span className="block text-sm text-neutral-600 dark:text-neutral-400">
-          Add a passkey to sign in with your fingerprint, face or screen lock.
+          Your passkeys, recovery codes, sessions and recent sign-ins.
         </span>
       </Link>
     </>

@@ -38,7 +38,8 @@ type EndpointContext = {
   context: { options: Parameters<typeof getIP>[1] };
 };
 
-function requestFacts(ctx: EndpointContext): RequestFacts {
+/** Where a request came from, for the security log. */
+export function requestFacts(ctx: EndpointContext): RequestFacts {
   return {
     ipAddress: ctx.request ? getIP(ctx.request, ctx.context.options) : null,
     userAgent: ctx.headers?.get("user-agent") ?? null,
@@ -133,13 +134,8 @@ export function recoveryCodes() {
           }
           const session = await ctx.context.internalAdapter.createSession(account.id);
           await setSessionCookie(ctx, { session, user: account });
+          // The redemption is logged as this sign-in, by lib/auth/security-activity.
           const { remaining } = await recoveryCodeStatus(account.id);
-          await recordSecurityEvent({
-            type: "recovery_code_redeemed",
-            userId: account.id,
-            request,
-            details: { remaining },
-          });
           return ctx.json({ user: account, remaining });
         },
       ),

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { ActivityList } from "@/components/settings/activity-list";
+import { TextLink } from "@/components/ui/text-link";
+import { requireSession } from "@/lib/auth/session";
+import { listSecurityActivity } from "@/lib/security-activity/list";
+
+export const metadata: Metadata = { title: "Security activity" };
+
+type SearchParams = Promise<{ before?: string | string[] }>;
+
+export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user } = await requireSession();
+  const { before } = await searchParams;
+  const cursor = typeof before === "string" ? before : undefined;
+  const { events, hasOlder } = await listSecurityActivity(user.id, { before: cursor });
+  const older = events.at(-1);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
+        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+          Sign-ins, failed attempts and changes to how you sign in, newest first. Something you don't
+          recognise? <TextLink href="/settings/security/passkeys">Check your passkeys</TextLink> and{" "}
+          <TextLink href="/settings/security/sessions">sign out other sessions</TextLink>.
+        </p>
+      </div>
+      {events.length > 0 ? (
+        <ActivityList events={events} now={new Date()} />
+      ) : (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          {cursor ? "No older activity." : "No activity yet."}
+        </p>
+      )}
+      {(cursor || hasOlder) && (
+        <nav aria-label="Older and newer activity" className="flex gap-6 text-sm">
+          {cursor && <TextLink href="/settings/security/activity">Newest activity</TextLink>}
+          {hasOlder && older && (
+            <TextLink href={`/settings/security/activity?before=${encodeURIComponent(older.id)}`}>
+              Older activity
+            </TextLink>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { RecoveryPathStatus } from "@/components/settings/recovery-path-status";
+import { type SecurityLink, SecurityLinks } from "@/components/settings/security-links";
+import { requireSession } from "@/lib/auth/session";
+import { securityOverview } from "@/lib/security-overview";
+
+export const metadata: Metadata = { title: "Security" };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export default async function SecurityOverviewPage() {
+  const { user } = await requireSession();
+  const overview = await securityOverview(user.id);
+  const links: SecurityLink[] = [
+    {
+      href: "/settings/security/passkeys",
+      title: "Passkeys",
+      description: overview.passkeys
+        ? `${plural(overview.passkeys, "passkey", "passkeys")}: add, rename or remove them.`
+        : "Sign in with your fingerprint, face or screen lock.",
+    },
+    {
+      href: "/settings/security/recovery-codes",
+      title: "Recovery codes",
+      description: "One-time codes that get you back in without a passkey.",
+    },
+    {
+      href: "/settings/security/sessions",
+      title: "Sessions",
+      description: "Where you are signed in, and signing out elsewhere.",
+    },
+    {
+      href: "/settings/security/activity",
+      title: "Activity",
+      description: "Sign-ins, failed attempts and changes to your account's security.",
+    },
+    { href: "/settings/account", title: "Account", description: "Your name, email address and password." },
+  ];
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+          How you sign in, and how you get back in.
+        </p>
+      </div>
+      <section aria-labelledby="sign-in-methods" className="flex flex-col gap-3">
+        <h2 id="sign-in-methods" className="text-lg font-semibold">
+          Ways to sign in
+        </h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-neutral-600 dark:text-neutral-400">Passkeys</dt>
+          <dd>{overview.passkeys ? plural(overview.passkeys, "passkey", "passkeys") : "None yet"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Password</dt>
+          <dd>{overview.hasPassword ? "Set" : "Not set"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Recovery codes</dt>
+          <dd>
+            {overview.recovery.total
+              ? `${overview.recovery.remaining} of ${overview.recovery.total} left`
+              : "None generated"}
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="recovery-path" className="flex flex-col gap-3">
+        <h2 id="recovery-path" className="text-lg font-semibold">
+          Your account's recovery path
+        </h2>
+        <RecoveryPathStatus path={overview.recoveryPath} remaining={overview.recovery.remaining} />
+      </section>
+      <section aria-labelledby="security-pages" className="flex flex-col gap-3">
+        <h2 id="security-pages" className="text-lg font-semibold">
+          Manage
+        </h2>
+        <SecurityLinks links={links} />
+      </section>
+    </div>
+  );
+}

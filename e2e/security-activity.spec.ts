@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { addPasskey, signOut, signUpWithPassword } from "./fixtures/account";
+import { waitForMail } from "./fixtures/mailbox";
+import { expect, test } from "./fixtures/virtual-authenticator";
+import { disableAutofill } from "./fixtures/webauthn-calls";
+
+/** The sentence of each entry on the activity page, top to bottom. */
+async function activitySummaries(page: Page): Promise<string[]> {
+  return page
+    .getByRole("list", { name: "Security activity" })
+    .getByRole("listitem")
+    .locator("p:first-child")
+    .allTextContents();
+}
+
+test("the activity page lists each security event once, newest first; the overview counts what the account has", async ({
+  page,
+  authenticator,
+}) => {
+  await disableAutofill(page);
+  const email = await signUpWithPassword(page);
+
+  await test.step("add a passkey and save the recovery codes; the new passkey is mailed about", async () => {
+    expect(await addPasskey(page, "Laptop")).toHaveLength(10);
+    const mail = await waitForMail(email, /A passkey was added/);
+    expect(mail.text).toContain('A new passkey, "Laptop" (a device-bound passkey), was added');
+    expect(mail.text).toMatch(/Wasn't you\? .*\/settings\/security/);
+  });
+
+  await test.step("a wrong password, then a sign-in with the passkey", async () => {
+    await signOut(page);
+    const form = page.getByRole("form", { name: "Sign in with password" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Password").fill("not my password");
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
+    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    expect(await authenticator.credentials()).toHaveLength(1);
+  });
+
+  await test.step("the overview shows the methods and the recovery path", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Security" }).click();
+    await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
+    const methods = page.getByRole("region", { name: "Ways to sign in" });
+    await expect(methods.getByRole("definition")).toHaveText(["1 passkey", "Set", "10 of 10 left"]);
+    await expect(page.getByText("Recovery codes: 10 left.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+
+  await test.step("the activity page: newest first, each event once", async () => {
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Activity" }).click();
+    await expect(page.getByRole("heading", { name: "Security activity" })).toBeVisible();
+    const expected = [
+      "Signed in with a device-bound passkey",
+      "Failed sign-in attempt with a wrong password",
+      "Generated new recovery codes",
+      'Added the device-bound passkey "Laptop"',
+    ];
+    const summaries = await activitySummaries(page);
+    expect(summaries.slice(0, expected.length)).toEqual(expected);
+    for (const summary of expected) expect(summaries.filter((text) => text === summary)).toHaveLength(1);
+    const newest = page.getByRole("list", { name: "Security activity" }).getByRole("listitem").first();
+    await expect(newest).toContainText(
+      /^Signed in with a device-bound passkeyChrome on \w+ · .+ · just now$/,
+    );
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+});
+
+test("the development outbox does not exist in production", async ({ page }) => {
+  const response = await page.goto("/dev/outbox");
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,46 @@
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { type RecoveryCodeStatus, recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
+import { db } from "@/lib/db";
+import { account, passkey } from "@/lib/db/schema";
+
+/**
+ * How the account gets back in if its passkeys are lost: "ready" with codes to spare, "low" with
+ * two or fewer, "declined" when the user chose to go without, "none" when nothing was ever set up.
+ */
+export type RecoveryPath = "ready" | "low" | "declined" | "none";
+
+/** Two codes or fewer is one lost device away from none: the same threshold the passkeys page warns at. */
+export const LOW_RECOVERY_CODES = 2;
+
+export function recoveryPath(status: RecoveryCodeStatus): RecoveryPath {
+  if (status.remaining > LOW_RECOVERY_CODES) return "ready";
+  if (status.remaining > 0) return "low";
+  return status.declinedAt ? "declined" : "none";
+}
+
+export type SecurityOverview = {
+  hasPassword: boolean;
+  passkeys: number;
+  recovery: RecoveryCodeStatus;
+  recoveryPath: RecoveryPath;
+};
+
+/** What the security overview shows: each way to sign in, and the way back in. */
+export async function securityOverview(userId: string): Promise<SecurityOverview> {
+  const [[passkeys], [passwords], recovery] = await Promise.all([
+    db().select({ total: count() }).from(passkey).where(eq(passkey.userId, userId)),
+    db()
+      .select({ total: count() })
+      .from(account)
+      .where(
+        and(eq(account.userId, userId), eq(account.providerId, "credential"), isNotNull(account.password)),
+      ),
+    recoveryCodeStatus(userId),
+  ]);
+  return {
+    hasPassword: Number(passwords?.total ?? 0) > 0,
+    passkeys: Number(passkeys?.total ?? 0),
+    recovery,
+    recoveryPath: recoveryPath(recovery),
+  };
+}

@@ -1,0 +1,290 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
+import { listSecurityActivity } from "@/lib/security-activity/list";
+import { recordSecurityEvent } from "@/lib/security-events";
+import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+const PASSWORD = "correct horse battery staple";
+const CHROME_ON_MAC =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+const eventsOf = (userId: string) =>
+  db()
+    .select()
+    .from(securityEvent)
+    .where(eq(securityEvent.userId, userId))
+    .orderBy(asc(securityEvent.createdAt));
+
+const mailTo = (address: string) => db().select().from(mailOutbox).where(eq(mailOutbox.to, address));
+
+async function signInWithPassword(browser: TestBrowser, email: string, password = PASSWORD) {
+  return browser.post<{ code?: string }>("/sign-in/email", { email, password });
+}
+
+async function sessionOf(browser: TestBrowser) {
+  const current = await browser.get<{ session: { id: string } }>("/get-session");
+  const [row] = await db().select().from(session).where(eq(session.id, current.body.session.id));
+  return row;
+}
+
+/** An account with a passkey on a synced authenticator, and the browser that set it up. */
+async function accountWithPasskey() {
+  const { browser, user } = await signUp(new TestBrowser(undefined, undefined, CHROME_ON_MAC));
+  const authenticator = new SoftwareAuthenticator({
+    flags: { backupEligible: true, backedUp: true },
+    counterMode: "always-zero",
+  });
+  const registration = await registerPasskey(browser, authenticator, { name: "Laptop" });
+  if (registration.status !== 200) throw new Error(`registration failed: ${registration.status}`);
+  return { browser, user, authenticator, passkeyId: (registration.body as { id: string }).id };
+}
+
+describe("security activity", () => {
+  it("records a password sign-in once, with its method, address and browser, and marks the session", async () => {
+    const { user } = await signUp();
+    const browser = new TestBrowser(undefined, "203.0.113.9", CHROME_ON_MAC);
+
+    expect((await signInWithPassword(browser, user.email)).status).toBe(200);
+
+    expect(await eventsOf(user.id)).toEqual([
+      expect.objectContaining({
+        type: "sign_in",
+        ipAddress: "203.0.113.9",
+        userAgent: CHROME_ON_MAC,
+        details: { method: "password", newDevice: false },
+      }),
+    ]);
+    expect((await sessionOf(browser))?.signInMethod).toBe("password");
+  });
+
+  it("records a passkey sign-in once, with the passkey and whether it is synced", async () => {
+    const { user, authenticator, passkeyId } = await accountWithPasskey();
+    const browser = new TestBrowser(undefined, undefined, CHROME_ON_MAC);
+
+    expect((await signInWithPasskey(browser, authenticator)).status).toBe(200);
+
+    const signIns = (await eventsOf(user.id)).filter((event) => event.type === "sign_in");
+    expect(signIns).toEqual([
+      expect.objectContaining({
+        details: {
+          method: "passkey",
+          passkeyId,
+          deviceType: "multiDevice",
+          backedUp: true,
+          newDevice: false,
+        },
+      }),
+    ]);
+    expect((await sessionOf(browser))?.signInMethod).toBe("passkey");
+  });
+
+  it("records a recovery-code sign-in once, as the redemption of that code, and mails the user", async () => {
+    const { browser: owner, user } = await signUp();
+    const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
+    const browser = new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS);
+
+    const redeemed = await browser.post("/sign-in/recovery-code", {
+      email: user.email,
+      code: generated.body.codes[0],
+    });
+
+    expect(redeemed.status).toBe(200);
+    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
+      ["recovery_codes_generated", null],
+      ["sign_in", { method: "recovery_code", remaining: 9, newDevice: false }],
+    ]);
+    expect((await sessionOf(browser))?.signInMethod).toBe("recovery_code");
+    const [mail, ...others] = await mailTo(user.email);
+    expect(others).toEqual([]);
+    expect(mail?.subject).toBe("A recovery code was used to sign in to your Keyhold account");
+    expect(mail?.text).toContain("9 recovery codes are left.");
+    expect(mail?.text).toContain("Firefox on Windows");
+    expect(mail?.text).toContain(`IP address ${browser.ipAddress}`);
+    expect(mail?.text).toContain("http://localhost:3000/settings/security");
+  });
+
+  it("keeps the sign-in and its record when the notice cannot be sent", async () => {
+    const { browser: owner, user } = await signUp();
+    const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
+    // A real failure of the mailer, for this one address only, so other tests on a shared database
+    // are untouched: the outbox refuses the insert.
+    const trigger = `refuse_mail_${user.id.toLowerCase()}`;
+    await db().execute(
+      sql.raw(`create function ${trigger}() returns trigger language plpgsql as $$
+        begin if new.to = '${user.email}' then raise exception 'mail refused'; end if; return new; end $$`),
+    );
+    await db().execute(
+      sql.raw(
+        `create trigger ${trigger} before insert on mail_outbox for each row execute function ${trigger}()`,
+      ),
+    );
+    try {
+      const redeemed = await new TestBrowser().post("/sign-in/recovery-code", {
+        email: user.email,
+        code: generated.body.codes[0],
+      });
+
+      expect(redeemed.status).toBe(200);
+    } finally {
+      await db().execute(sql.raw(`drop trigger ${trigger} on mail_outbox`));
+      await db().execute(sql.raw(`drop function ${trigger}()`));
+    }
+    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual([
+      "recovery_codes_generated",
+      "sign_in",
+    ]);
+    expect(await mailTo(user.email)).toEqual([]);
+  });
+
+  it("records a wrong password on an account without changing the answer, and one on no account without a user", async () => {
+    const { user } = await signUp();
+    const email = uniqueEmail();
+
+    const stranger = new TestBrowser();
+    const wrong = await signInWithPassword(new TestBrowser(), user.email, "not the password");
+    const unknown = await signInWithPassword(stranger, email);
+
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
+      ["sign_in_failed", { method: "password" }],
+    ]);
+    const anonymous = await db()
+      .select()
+      .from(securityEvent)
+      .where(eq(securityEvent.ipAddress, stranger.ipAddress));
+    expect(anonymous).toEqual([expect.objectContaining({ type: "sign_in_failed", userId: null })]);
+  });
+
+  it("records a refused assertion of a known passkey, without changing the answer", async () => {
+    const { user, authenticator, passkeyId } = await accountWithPasskey();
+
+    const refused = await signInWithPasskey(new TestBrowser(), authenticator, { corruptSignature: true });
+
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe("AUTHENTICATION_FAILED");
+    const failures = (await eventsOf(user.id)).filter((event) => event.type === "sign_in_failed");
+    expect(failures.map((event) => event.details)).toEqual([{ method: "passkey", passkeyId }]);
+  });
+
+  it("records a passkey added, renamed and removed, once each, and mails about the new one", async () => {
+    const { browser, user, passkeyId } = await accountWithPasskey();
+    const second = await registerPasskey(browser, new SoftwareAuthenticator(), { name: "Security key" });
+    const secondId = (second.body as { id: string }).id;
+
+    const renamed = await browser.post("/passkey/update-passkey", { id: passkeyId, name: "Work laptop" });
+    const removed = await browser.post("/passkey/delete-passkey", { id: secondId });
+
+    expect([renamed.status, removed.status]).toEqual([200, 200]);
+    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
+      ["passkey_added", { passkeyId, name: "Laptop", deviceType: "multiDevice", backedUp: true }],
+      [
+        "passkey_added",
+        { passkeyId: secondId, name: "Security key", deviceType: "singleDevice", backedUp: false },
+      ],
+      [
+        "passkey_renamed",
+        { passkeyId, name: "Work laptop", previousName: "Laptop", deviceType: "multiDevice", backedUp: true },
+      ],
+      [
+        "passkey_removed",
+        { passkeyId: secondId, name: "Security key", deviceType: "singleDevice", backedUp: false },
+      ],
+    ]);
+    const subjects = (await mailTo(user.email)).map((mail) => mail.subject);
+    expect(subjects).toEqual([
+      "A passkey was added to your Keyhold account",
+      "A passkey was added to your Keyhold account",
+    ]);
+    const [first] = await mailTo(user.email);
+    expect(first?.text).toContain('A new passkey, "Laptop" (a synced passkey), was added');
+    expect(first?.text).toContain("Chrome on macOS");
+  });
+
+  it("does not record a refused rename or removal of someone else's passkey", async () => {
+    const { user, passkeyId } = await accountWithPasskey();
+    const { browser: intruder, user: other } = await signUp();
+
+    const renamed = await intruder.post("/passkey/update-passkey", { id: passkeyId, name: "Mine" });
+    const removed = await intruder.post("/passkey/delete-passkey", { id: passkeyId });
+
+    expect([renamed.status, removed.status]).toEqual([404, 404]);
+    const types = (await eventsOf(user.id)).map((event) => event.type);
+    expect(types).toEqual(["passkey_added"]);
+    expect(await eventsOf(other.id)).toEqual([]);
+  });
+
+  it("mails about a sign-in from a new browser and device, not from a known one, and not the first", async () => {
+    const { user } = await signUp();
+    const mac = new TestBrowser(undefined, undefined, CHROME_ON_MAC);
+
+    await signInWithPassword(mac, user.email);
+    await signInWithPassword(new TestBrowser(undefined, undefined, CHROME_ON_MAC), user.email);
+    await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
+    await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
+
+    const signIns = (await eventsOf(user.id)).map(
+      (event) => (event.details as { newDevice: boolean }).newDevice,
+    );
+    expect(signIns).toEqual([false, false, true, false]);
+    const mails = await mailTo(user.email);
+    expect(mails.map((mail) => mail.subject)).toEqual(["New sign-in to your Keyhold account"]);
+    expect(mails[0]?.text).toContain("Firefox on Windows");
+  });
+});
+
+describe("the activity list", () => {
+  it("pages through a user's events newest first, each exactly once, and only theirs", async () => {
+    const { user } = await signUp();
+    const { user: other } = await signUp();
+    const request = { ipAddress: "203.0.113.1", userAgent: CHROME_ON_MAC };
+    // Written in quick succession, often within one millisecond: no event may be lost or repeated.
+    for (let count = 0; count < 7; count++) {
+      await recordSecurityEvent({ type: "step_up", userId: user.id, request });
+    }
+    await recordSecurityEvent({ type: "step_up", userId: other.id, request });
+
+    const pages: string[][] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await listSecurityActivity(user.id, { before, limit: 3 });
+      pages.push(page.events.map((event) => event.id));
+      if (!page.hasOlder) break;
+      before = page.events.at(-1)?.id;
+    }
+
+    // Events of one millisecond (PGlite's clock) are ordered by ID: any order, but the same every time.
+    const newestFirst = await db()
+      .select({ id: securityEvent.id })
+      .from(securityEvent)
+      .where(eq(securityEvent.userId, user.id))
+      .orderBy(desc(securityEvent.createdAt), desc(securityEvent.id));
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(newestFirst.map((event) => event.id));
+  });
+
+  it("gives an empty page for a cursor that is not one of the user's events", async () => {
+    const { user } = await signUp();
+    const { user: other } = await signUp();
+    await recordSecurityEvent({
+      type: "step_up",
+      userId: other.id,
+      request: { ipAddress: null, userAgent: null },
+    });
+    const [othersEvent] = await eventsOf(other.id);
+
+    expect(await listSecurityActivity(user.id, { before: othersEvent?.id })).toEqual({
+      events: [],
+      hasOlder: false,
+    });
+    expect(await listSecurityActivity(user.id, { before: "not-an-id" })).toEqual({
+      events: [],
+      hasOlder: false,
+    });
+  });
+});

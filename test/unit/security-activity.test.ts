@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { describeSecurityEvent } from "@/lib/security-activity/describe";
+import { recoveryPath } from "@/lib/security-overview";
+
+const event = (type: string, details: Record<string, unknown> | null = null) =>
+  describeSecurityEvent({ type, details });
+
+describe("activity sentences", () => {
+  it("names how each sign-in happened", () => {
+    expect(event("sign_in", { method: "password" }).summary).toBe("Signed in with your password");
+    expect(event("sign_in", { method: "passkey", deviceType: "multiDevice" }).summary).toBe(
+      "Signed in with a synced passkey",
+    );
+    expect(event("sign_in", { method: "passkey", deviceType: "singleDevice" }).summary).toBe(
+      "Signed in with a device-bound passkey",
+    );
+    expect(event("sign_in", { method: "recovery_code", remaining: 1 }).summary).toBe(
+      "Signed in with a recovery code (1 code left)",
+    );
+  });
+
+  it("draws attention to a new device and to refused attempts, and to nothing else", () => {
+    expect(event("sign_in", { method: "password", newDevice: true })).toEqual({
+      summary: "Signed in with your password",
+      attention: true,
+      badge: "New device",
+    });
+    expect(event("sign_in_failed", { method: "password" }).attention).toBe(true);
+    expect(event("recovery_code_failed").attention).toBe(true);
+    expect(event("sign_in", { method: "password", newDevice: false }).attention).toBe(false);
+    expect(event("passkey_removed", { name: "Phone" }).attention).toBe(false);
+  });
+
+  it("names the passkey a change was about", () => {
+    expect(event("passkey_added", { name: "Phone", deviceType: "multiDevice" }).summary).toBe(
+      'Added the synced passkey "Phone"',
+    );
+    expect(event("passkey_renamed", { name: "Work", previousName: "Phone" }).summary).toBe(
+      'Renamed the passkey "Phone" to "Work"',
+    );
+    expect(event("passkey_removed", { name: null }).summary).toBe("Removed the passkey without a name");
+  });
+});
+
+describe("the recovery path", () => {
+  const status = (remaining: number, declined = false) => ({
+    total: 10,
+    remaining,
+    generatedAt: null,
+    declinedAt: declined ? new Date() : null,
+  });
+
+  it("is ready with three codes or more, low with one or two, and missing with none", () => {
+    expect(recoveryPath(status(3))).toBe("ready");
+    expect(recoveryPath(status(2))).toBe("low");
+    expect(recoveryPath(status(1))).toBe("low");
+    expect(recoveryPath(status(0))).toBe("none");
+    expect(recoveryPath(status(0, true))).toBe("declined");
+  });
+});
