@@ -61,6 +61,7 @@ test("the redirect of a signed-out visit to a protected page carries the headers
 test("no page reports a CSP violation, signed out or in, and their scripts run", async ({ page }) => {
   const violations = await recordCspViolations(page);
   for (const path of SIGNED_OUT_PAGES) await page.goto(path);
+  expect(violations).toEqual([]);
   // Signing up through the form proves the page's scripts ran under the policy.
   await signUpWithPassword(page);
   for (const path of SIGNED_IN_PAGES) {
