@@ -1,24 +1,46 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
+import { serverConfig } from "@/lib/env";
+import { createNonce, securityHeaders } from "@/lib/http/security-headers";
+
+const PROTECTED_PATHS = ["/dashboard", "/settings", "/admin"];
+
+const isProtected = (pathname: string) =>
+  PROTECTED_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
 /**
- * An optimistic check at the edge of every protected page: no session cookie, no page. It reads no
- * database, so the pages themselves still verify the session (lib/auth/session.ts).
+ * Runs before every page and API call: sends the security headers, with a fresh CSP nonce that
+ * Next.js reads back from the request to mark its own scripts, and makes an optimistic check at the
+ * edge of every protected page: no session cookie, no page. It reads no database, so the pages
+ * themselves still verify the session (lib/auth/session.ts).
  */
 export function proxy(request: NextRequest) {
+  const { appUrl, isProduction } = serverConfig();
+  const headers = securityHeaders({
+    nonce: createNonce(),
+    https: appUrl.startsWith("https:"),
+    production: isProduction,
+  });
   const path = request.nextUrl.pathname + request.nextUrl.search;
-  if (!getSessionCookie(request)) {
+
+  let response: NextResponse;
+  if (isProtected(request.nextUrl.pathname) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("next", path);
-    return NextResponse.redirect(signIn);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const forwarded = new Headers(request.headers);
+    forwarded.set(REQUEST_PATH_HEADER, path);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+    response = NextResponse.next({ request: { headers: forwarded } });
   }
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-// The signed-in area. Next reads this at build time, so it must stay a literal.
+// Everything but the build's static files and the icon. Next reads this at build time, so it must
+// stay a literal.
 export const config = {
-  matcher: ["/dashboard/:path*", "/settings/:path*", "/admin/:path*"],
+  matcher: ["/((?!_next/static|_next/image|favicon.svg).*)"],
 };

@@ -11,6 +11,9 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "keyhold-test-secret-that-is-long-enough-0123456789",
       // The origin test/helpers/browser.ts sends, whatever PORT the shell has.
       BETTER_AUTH_URL: "http://localhost:3000",
+      // The tests stand behind one declared proxy (a documentation address): a TestBrowser's
+      // x-forwarded-for is what that proxy would have appended (test/helpers/browser.ts).
+      TRUSTED_PROXIES: "192.0.2.10",
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -6,7 +6,11 @@ import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
+import { ipAddressOptions } from "@/lib/http/client-ip";
+import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
+import { accountRateLimits } from "./auth/account-rate-limits";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
+import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { securityActivity } from "./auth/security-activity";
 
@@ -38,14 +42,29 @@ function createAuth() {
     },
     session: { freshAge: config.sessionFreshAgeSeconds },
     telemetry: { enabled: false },
-    // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
-    // so that the tests exercise what production runs.
-    advanced: { disableOriginCheck: false },
+    // On in every environment (Better Auth's default is production only), with Keyhold's limits,
+    // counted in the one store every instance shares. Only the counts go there: Better Auth's
+    // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
+    // sessions page, step-up and the admin policy query them.
+    rateLimit: {
+      enabled: true,
+      max: DEFAULT_AUTH_RATE_LIMIT.max,
+      window: DEFAULT_AUTH_RATE_LIMIT.windowSeconds,
+      customRules: betterAuthRateLimitRules(),
+      customStorage: betterAuthRateLimitStorage,
+    },
+    advanced: {
+      // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on
+      // everywhere, so that the tests exercise what production runs.
+      disableOriginCheck: false,
+      ipAddress: ipAddressOptions(),
+    },
     plugins: [
       passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       securityActivity(),
+      accountRateLimits(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 
 /** Everything the server reads from the environment, validated in one place. */
 export type ServerConfig = {
@@ -23,6 +24,13 @@ export type ServerConfig = {
   mailFrom: string;
   /** Who may reach /admin and with which passkeys; see lib/auth/admin-policy.ts. */
   admin: AdminConfig;
+  /**
+   * Addresses (IPs or CIDR ranges) of the reverse proxies in front of the app, whose entries in
+   * X-Forwarded-For are skipped to find the client (lib/http/client-ip.ts). Empty: no proxy.
+   */
+  trustedProxies: string[];
+  /** redis://… when set: rate-limit counts live in Redis instead of PostgreSQL (lib/rate-limit.ts). */
+  redisUrl: string | undefined;
   isProduction: boolean;
 };
 
@@ -74,6 +82,8 @@ export function readServerConfig(
     smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
     mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
     admin: readAdminConfig(env),
+    trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
+    redisUrl: readRedisUrl(env.REDIS_URL),
     isProduction,
   };
 }
@@ -120,6 +130,30 @@ function readSmtpUrl(value: string | undefined, isProduction: boolean): string |
   if (!/^smtps?:$/.test(safeProtocol(value))) {
     throw new ConfigError(
       `SMTP_URL must start with smtp:// or smtps://; got "${value.replace(/\/\/[^@/]*@/, "//…@")}".`,
+    );
+  }
+  return value;
+}
+
+function readTrustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const invalid = findInvalidTrustedProxies(entries);
+  if (invalid.length > 0) {
+    throw new ConfigError(
+      `TRUSTED_PROXIES must list IP addresses or CIDR ranges, e.g. 10.0.0.0/8,192.0.2.7; not ${invalid.map((entry) => `"${entry}"`).join(", ")}.`,
+    );
+  }
+  return entries;
+}
+
+function readRedisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^rediss?:$/.test(safeProtocol(value))) {
+    throw new ConfigError(
+      `REDIS_URL must start with redis:// or rediss://; got "${value.replace(/\/\/[^@/]*@/, "//…@")}".`,
     );
   }
   return value;

@@ -24,7 +24,7 @@ const messages: Record<string, string> = {
   SESSION_NOT_FRESH: "For your security, sign in again before adding a passkey.",
   CHALLENGE_NOT_FOUND: "The passkey request expired. Please try again.",
   TOO_MANY_REQUESTS: "Too many attempts. Wait a moment, then try again.",
-  TOO_MANY_RECOVERY_ATTEMPTS: "Too many attempts. Wait 15 minutes, then try again.",
+  TOO_MANY_ATTEMPTS: "Too many attempts on this account. Wait 15 minutes, then try again.",
 };
 
 /** A sentence for the user: ours for known codes, else the server's own message. */

@@ -31,9 +31,12 @@ export class TestBrowser {
     return [...this.cookies.keys()].some((key) => key.endsWith(name));
   }
 
-  /** A second browser that shares this one's cookies, as a second tab would. */
-  clone(): TestBrowser {
-    const twin = new TestBrowser(this.origin, this.ipAddress, this.userAgent);
+  /**
+   * A second browser that shares this one's cookies, as a second tab would; with another `origin`,
+   * a page on that origin making credentialed requests here, as a cross-site form would.
+   */
+  clone(origin = this.origin): TestBrowser {
+    const twin = new TestBrowser(origin, this.ipAddress, this.userAgent);
     for (const [name, value] of this.cookies) twin.cookies.set(name, value);
     return twin;
   }

@@ -153,4 +153,28 @@ describe("server configuration", () => {
   ])("refuses a malformed %s", (name, value, message) => {
     expect(() => readServerConfig({ BETTER_AUTH_SECRET: SECRET, [name]: value })).toThrow(message);
   });
+
+  it("reads the trusted proxies as IP addresses and CIDR ranges, and refuses anything else", () => {
+    const config = readServerConfig({
+      BETTER_AUTH_SECRET: SECRET,
+      TRUSTED_PROXIES: " 10.0.0.0/8, 2001:db8::1 ,",
+    });
+
+    expect(config.trustedProxies).toEqual(["10.0.0.0/8", "2001:db8::1"]);
+    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).trustedProxies).toEqual([]);
+    for (const value of ["proxy.internal", "10.0.0.0/33", "10.0.0.0/8/1"]) {
+      expect(() => readServerConfig({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: value })).toThrow(
+        ConfigError,
+      );
+    }
+  });
+
+  it("takes a redis:// or rediss:// REDIS_URL only, without echoing its password", () => {
+    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET, REDIS_URL: "rediss://r:6380" }).redisUrl).toBe(
+      "rediss://r:6380",
+    );
+    expect(() =>
+      readServerConfig({ BETTER_AUTH_SECRET: SECRET, REDIS_URL: "http://user:hunter2@r:6379" }),
+    ).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\/; got "http:\/\/…@r:6379"/);
+  });
 });

@@ -1,47 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
-import {
-  APIError,
-  createAuthEndpoint,
-  freshSessionMiddleware,
-  getIP,
-  sessionMiddleware,
-} from "better-auth/api";
+import { APIError, createAuthEndpoint, freshSessionMiddleware, sessionMiddleware } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { and, eq, isNull } from "drizzle-orm";
 import * as z from "zod";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
-import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { clientIpAddress } from "@/lib/http/client-ip";
 import { type RequestFacts, recordSecurityEvent } from "@/lib/security-events";
+import { enforceAccountRateLimit } from "../account-rate-limits";
+import { ACCOUNT_RATE_LIMITS } from "../rate-limits";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
 import { recoveryCodeStatus } from "./status";
 
 export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
   INVALID_RECOVERY_CODE: "That email and recovery code don't match an unused code.",
-  TOO_MANY_RECOVERY_ATTEMPTS: "Too many attempts. Wait a while, then try again.",
 });
 
-/**
- * With 10 live codes of 75 bits, one guess succeeds with odds of 10 in 2^75; these limits keep
- * an attacker to a few hundred guesses a day per address and per account, in every environment.
- */
-const LIMITS: Record<"perAddress" | "perAccount", RateLimitRule> = {
-  perAddress: { max: 10, windowSeconds: 15 * 60 },
-  perAccount: { max: 5, windowSeconds: 15 * 60 },
-};
-
-type EndpointContext = {
-  request?: Request;
-  headers?: Headers;
-  context: { options: Parameters<typeof getIP>[1] };
-};
+type EndpointContext = { request?: Request; headers?: Headers };
 
 /** Where a request came from, for the security log. */
 export function requestFacts(ctx: EndpointContext): RequestFacts {
   return {
-    ipAddress: ctx.request ? getIP(ctx.request, ctx.context.options) : null,
+    ipAddress: ctx.request ? clientIpAddress(ctx.request) : null,
     userAgent: ctx.headers?.get("user-agent") ?? null,
   };
 }
@@ -107,7 +89,8 @@ export function recoveryCodes() {
         async (ctx) => {
           const request = requestFacts(ctx);
           const email = ctx.body.email.trim().toLowerCase();
-          await enforceLimits(request, email);
+          // Per address, Better Auth's limiter has counted this request already (lib/auth/rate-limits.ts).
+          await enforceAccountRateLimit("recovery-code", email, ACCOUNT_RATE_LIMITS.recoveryCode);
 
           // The same work whether the account exists, the code is well-formed, or neither, so that
           // neither the answer nor its timing says which.
@@ -142,20 +125,4 @@ export function recoveryCodes() {
     },
     $ERROR_CODES: RECOVERY_CODE_ERROR_CODES,
   } satisfies BetterAuthPlugin;
-}
-
-async function enforceLimits(request: RequestFacts, email: string): Promise<void> {
-  const verdicts = await Promise.all([
-    consumeRateLimit(`recovery-code:address:${request.ipAddress ?? "unknown"}`, LIMITS.perAddress),
-    consumeRateLimit(`recovery-code:account:${email}`, LIMITS.perAccount),
-  ]);
-  const retryAfter = Math.max(
-    0,
-    ...verdicts.map((verdict) => (verdict.allowed ? 0 : verdict.retryAfterSeconds)),
-  );
-  if (retryAfter > 0) {
-    throw new APIError("TOO_MANY_REQUESTS", RECOVERY_CODE_ERROR_CODES.TOO_MANY_RECOVERY_ATTEMPTS, {
-      "Retry-After": String(retryAfter),
-    });
-  }
 }

@@ -1,4 +1,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth";
+import { withStandardRetryAfter } from "@/lib/rate-limit";
 
-export const { GET, POST } = toNextJsHandler((request) => auth().handler(request));
+export const { GET, POST } = toNextJsHandler(async (request) =>
+  withStandardRetryAfter(await auth().handler(request)),
+);

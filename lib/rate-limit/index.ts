@@ -1,0 +1,42 @@
+import type { BetterAuthRateLimitStorage } from "@better-auth/core";
+import { serverConfig } from "@/lib/env";
+import { postgresRateLimitStore } from "./postgres";
+import { redisConnection, redisRateLimitStore } from "./redis";
+import type { RateLimitRule, RateLimitStore, RateLimitVerdict } from "./store";
+
+export type { RateLimitRule, RateLimitStore, RateLimitVerdict };
+
+/**
+ * Where every rate-limit count lives: Redis when REDIS_URL is set, otherwise PostgreSQL. Either
+ * way every app instance shares the counts; Better Auth's own default keeps them in process memory.
+ */
+export function rateLimitStore(): RateLimitStore {
+  const { redisUrl } = serverConfig();
+  return redisUrl ? redisRateLimitStore(redisConnection(redisUrl)) : postgresRateLimitStore;
+}
+
+export function consumeRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitVerdict> {
+  return rateLimitStore().consume(key, rule);
+}
+
+/** The same store behind Better Auth's limiter (`rateLimit.customStorage`). */
+export const betterAuthRateLimitStorage: BetterAuthRateLimitStorage = {
+  async consume(key, { max, window }) {
+    const verdict = await consumeRateLimit(key, { max, windowSeconds: window });
+    return verdict.allowed
+      ? { allowed: true, retryAfter: null }
+      : { allowed: false, retryAfter: verdict.retryAfterSeconds };
+  },
+};
+
+/**
+ * Better Auth answers its 429s with a non-standard `X-Retry-After` only; clients and proxies read
+ * `Retry-After` (RFC 9110). Applied to every response of the auth handler.
+ */
+export function withStandardRetryAfter(response: Response): Response {
+  const seconds = response.headers.get("x-retry-after");
+  if (response.status !== 429 || !seconds || response.headers.has("retry-after")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", seconds);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
