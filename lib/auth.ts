@@ -7,6 +7,8 @@ import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { recoveryCodes } from "./auth/recovery-codes/server";
+import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
+import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
 
 function createAuth() {
   const config = serverConfig();
@@ -17,16 +19,22 @@ function createAuth() {
     secret: config.secret,
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
-    emailAndPassword: { enabled: true },
+    ...passwordSignUpOptions(),
     session: { freshAge: config.sessionFreshAgeSeconds },
     telemetry: { enabled: false },
     // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
     // so that the tests exercise what production runs.
     advanced: { disableOriginCheck: false },
     plugins: [
-      passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
+      passkey({
+        ...relyingParty,
+        rpName: config.rpName,
+        ...passkeyPolicyOptions(),
+        registration: passkeySignUpRegistration(),
+      }),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
+      signUp(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],

@@ -38,7 +38,7 @@ type EndpointContext = {
   context: { options: Parameters<typeof getIP>[1] };
 };
 
-function requestFacts(ctx: EndpointContext): RequestFacts {
+export function requestFacts(ctx: EndpointContext): RequestFacts {
   return {
     ipAddress: ctx.request ? getIP(ctx.request, ctx.context.options) : null,
     userAgent: ctx.headers?.get("user-agent") ?? null,
