@@ -8,7 +8,11 @@ import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
 import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
 
-type Options = { challenge: string; user: { id: string; name: string; displayName: string } };
+type Options = {
+  challenge: string;
+  rp: { id?: string };
+  user: { id: string; name: string; displayName: string };
+};
 
 function usersWithEmail(email: string) {
   return db().select().from(userTable).where(eq(userTable.email, email));
