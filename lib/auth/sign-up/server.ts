@@ -9,12 +9,7 @@ import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { existingAccountMail, finishSignUpMail } from "./mail";
-import {
-  consumePendingSignUp,
-  createPendingSignUp,
-  findPendingSignUp,
-  PENDING_SIGN_UP_SECONDS,
-} from "./pending";
+import { createPendingSignUp, PENDING_SIGN_UP_SECONDS } from "./pending";
 
 export { SIGN_UP_ERROR_CODES };
 
