@@ -6,13 +6,8 @@ import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
+import { finishPasskeySignUp, startPasskeySignUp } from "../helpers/passkey-sign-up";
 import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
-
-type Options = {
-  challenge: string;
-  rp: { id?: string };
-  user: { id: string; name: string; displayName: string };
-};
 
 function usersWithEmail(email: string) {
   return db().select().from(userTable).where(eq(userTable.email, email));
@@ -23,34 +18,6 @@ function eventsOf(userId: string, type: string) {
     .select()
     .from(securityEvent)
     .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
-}
-
-/** Asks for a passkey-first sign-up and returns the token of the mailed link. */
-async function startPasskeySignUp(email: string, browser = new TestBrowser()): Promise<string> {
-  const response = await browser.post("/sign-up/passkey", { name: "Grace Hopper", email });
-  expect(response.status).toBe(200);
-  const link = firstLink(await latestMailTo(email));
-  expect(link.pathname).toBe("/sign-up/passkey");
-  return new URLSearchParams(link.hash.slice(1)).get("token") as string;
-}
-
-/** What the finish page sends: options for the token, the authenticator's response, and a request for a session. */
-async function finishPasskeySignUp(
-  browser: TestBrowser,
-  token: string,
-  authenticator: SoftwareAuthenticator,
-  { overrides, createSession = true }: { overrides?: RegistrationOverrides; createSession?: boolean } = {},
-) {
-  const options = await browser.get<Options & ApiError>(
-    `/passkey/generate-register-options?context=${encodeURIComponent(token)}`,
-  );
-  if (options.status !== 200) return { options, verify: null };
-  const response = authenticator.createCredential(options.body, overrides);
-  const verify = await browser.post<ApiError & { user?: { id: string }; session?: { id: string } }>(
-    "/passkey/verify-registration",
-    { response, createSession },
-  );
-  return { options, verify };
 }
 
 describe("password sign-up", () => {

@@ -3,7 +3,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
-import { checkRemoval, checkRename } from "./management";
+import { checkRename, removeUnlessLast } from "./management";
 import { checkRegistration, registeringUserId, registrationContext } from "./registration";
 import type { HookContext, RelyingParty } from "./types";
 import { authenticationResponseSchema, registrationResponseSchema } from "./webauthn-response";
@@ -72,7 +72,7 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
           }),
         },
         { matcher: on("/passkey/update-passkey"), handler: createAuthMiddleware(checkRename) },
-        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(checkRemoval) },
+        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(removeUnlessLast) },
       ],
       after: [
         {
