@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
+import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
 import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
@@ -35,6 +36,7 @@ function createAuth() {
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       signUp(),
+      passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],
