@@ -35,6 +35,7 @@ export function PasskeyUpgrade() {
     (async () => {
       const { data } = await authClient.$fetch<{ offer: boolean }>("/passkey-upgrade/offer", {
         method: "POST",
+        body: {},
       });
       if (!data?.offer) return;
       if (!(await supportsConditionalCreate())) return setOffer("banner");
