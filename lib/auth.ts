@@ -10,9 +10,12 @@ import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
+import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { securityActivity } from "./auth/security-activity";
+import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
+import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
 
 function createAuth() {
   const config = serverConfig();
@@ -23,7 +26,7 @@ function createAuth() {
     secret: config.secret,
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
-    emailAndPassword: { enabled: true },
+    ...passwordSignUpOptions(),
     user: {
       additionalFields: {
         // Readable on the session's user; never settable by a client (input: false): update-user
@@ -60,11 +63,18 @@ function createAuth() {
       ipAddress: ipAddressOptions(),
     },
     plugins: [
-      passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
+      passkey({
+        ...relyingParty,
+        rpName: config.rpName,
+        ...passkeyPolicyOptions(),
+        registration: passkeySignUpRegistration(),
+      }),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       securityActivity(),
       accountRateLimits(),
+      signUp(),
+      passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
     ],

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
@@ -8,47 +8,93 @@ import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
 import { useAuthForm } from "./use-auth-form";
 
-/** Creates the account with a password, then invites the user to add a passkey. */
+type Method = "passkey" | "password";
+
+/** Where the link in the password sign-up mail lands, signed in: the invitation to add a passkey. */
+const AFTER_PASSWORD_SIGN_UP = "/settings/security/passkeys?welcome=1";
+
+/**
+ * Name and email, then a passkey (or, as the alternative, a password). Either way the answer is
+ * "check your inbox", whether or not the email already has an account: the mail tells the owner.
+ */
 export function SignUpForm() {
-  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  if (sentTo) return <CheckYourInbox email={sentTo} onRestart={() => setSentTo(null)} />;
+  return <SignUpFields onSent={setSentTo} />;
+}
+
+function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
+  const [method, setMethod] = useState<Method>("passkey");
   const { onSubmit, pending, error } = useAuthForm(
-    async (form) =>
-      (
-        await authClient.signUp.email({
-          name: String(form.get("name")).trim(),
-          email: String(form.get("email")).trim(),
-          password: String(form.get("password")),
-        })
-      ).error,
-    () => {
-      router.replace("/settings/security/passkeys?welcome=1");
-      router.refresh();
+    async (form) => {
+      const name = String(form.get("name")).trim();
+      const email = String(form.get("email")).trim();
+      const { error } =
+        method === "passkey"
+          ? await authClient.$fetch("/sign-up/passkey", { method: "POST", body: { name, email } })
+          : await authClient.signUp.email({
+              name,
+              email,
+              password: String(form.get("password")),
+              callbackURL: AFTER_PASSWORD_SIGN_UP,
+            });
+      if (!error) onSent(email);
+      return error;
     },
+    () => {},
   );
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
       <TextField label="Name" name="name" required maxLength={100} autoComplete="name" />
-      <TextField label="Email" name="email" type="email" required autoComplete="email" />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        required
-        minLength={8}
-        maxLength={128}
-        autoComplete="new-password"
-        hint="At least 8 characters. You can add a passkey next, and use it instead."
-      />
+      <TextField label="Email" name="email" type="email" required maxLength={320} autoComplete="email" />
+      {method === "password" && (
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          required
+          minLength={8}
+          maxLength={128}
+          autoComplete="new-password"
+          hint="At least 8 characters. You can add a passkey later, and use it instead."
+        />
+      )}
       <div aria-live="polite" aria-atomic="true">
         {error && <Notice tone="error">{error}</Notice>}
       </div>
       <Button type="submit" pending={pending}>
-        Create account
+        {method === "passkey" ? "Create account with a passkey" : "Create account with a password"}
+      </Button>
+      <Button
+        variant="ghost"
+        onClick={() => setMethod(method === "passkey" ? "password" : "passkey")}
+        disabled={pending}
+      >
+        {method === "passkey" ? "Use a password instead" : "Use a passkey instead"}
       </Button>
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
     </form>
+  );
+}
+
+function CheckYourInbox({ email, onRestart }: { email: string; onRestart: () => void }) {
+  return (
+    <div role="status" className="flex flex-col gap-4">
+      <h2 className="text-lg font-semibold">Check your inbox</h2>
+      <p className="text-sm text-neutral-700 dark:text-neutral-300">
+        We sent a mail to <strong className="break-all">{email}</strong>. Open the link in it within an hour
+        to finish creating your account.
+      </p>
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        Nothing there? Check your spam folder, or{" "}
+        <button type="button" onClick={onRestart} className="underline underline-offset-2 hover:no-underline">
+          try another address
+        </button>
+        .
+      </p>
+    </div>
   );
 }

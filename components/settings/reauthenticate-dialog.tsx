@@ -36,7 +36,7 @@ export function ReauthenticateDialog({ open, email, hasPassword, hasPasskey, onC
     if (data) return onConfirmed();
     setError(
       error && isCeremonyCancelled(error)
-        ? "No passkey was used. Try again or use your password."
+        ? `No passkey was used. Try again${hasPassword ? " or use your password" : ""}.`
         : describeAuthError(error ?? {}),
     );
   }

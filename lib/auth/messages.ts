@@ -13,6 +13,7 @@ export function isCeremonyAborted(error: AuthClientError): boolean {
 
 const messages: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account.",
+  EMAIL_NOT_VERIFIED: "Confirm your email first: we've sent you a new link.",
   USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead.",
   PASSWORD_TOO_SHORT: "Use a password of at least 8 characters.",

@@ -12,6 +12,7 @@ export const AUTH_RATE_LIMITS = {
   "/sign-in/email": { max: 10, windowSeconds: 60 },
   /** Account creation, and the mail it sends. */
   "/sign-up/email": { max: 5, windowSeconds: 60 },
+  "/sign-up/passkey": { max: 5, windowSeconds: 60 },
   /** Every visit to the sign-in page asks for one (autofill), so these are cheap and plentiful. */
   "/passkey/generate-authenticate-options": { max: 30, windowSeconds: 60 },
   "/passkey/verify-authentication": { max: 10, windowSeconds: 60 },

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
+import { firstLink, latestMailTo } from "./mailbox";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -80,14 +81,24 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${randomUUID()}@example.test`;
 }
 
-/** Signs up a new account with a password; the browser holds its session afterwards. */
+export const TEST_PASSWORD = "correct horse battery staple";
+
+/**
+ * Signs up a new account with a password, as a person does: the form, then the link in the mail.
+ * The browser holds its session afterwards.
+ */
 export async function signUp(browser = new TestBrowser(), email = uniqueEmail()) {
-  const response = await browser.post<{ user: { id: string; email: string } }>("/sign-up/email", {
+  const response = await browser.post("/sign-up/email", {
     name: "Test User",
     email,
-    password: "correct horse battery staple",
+    password: TEST_PASSWORD,
+    callbackURL: "/settings/security/passkeys",
   });
   if (response.status !== 200)
     throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { browser, user: response.body.user };
+  const link = firstLink(await latestMailTo(email));
+  await browser.get(`${link.pathname.replace(/^\/api\/auth/, "")}${link.search}`);
+  const session = await browser.get<{ user: { id: string; email: string } } | null>("/get-session");
+  if (!session.body?.user) throw new Error(`sign-up did not sign in: ${session.status}`);
+  return { browser, user: session.body.user };
 }

@@ -35,18 +35,6 @@ describe("the password path", () => {
     expect(unknownEmail.body).toEqual(wrongPassword.body);
   });
 
-  it("refuses a second account with the same email", async () => {
-    const { user } = await signUp();
-
-    const response = await new TestBrowser().post("/sign-up/email", {
-      name: "Twin",
-      email: user.email,
-      password: PASSWORD,
-    });
-
-    expect(response.status).toBe(422);
-  });
-
   it("signs out: the session no longer works", async () => {
     const { browser } = await signUp();
 

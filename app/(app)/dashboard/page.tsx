@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PasskeyUpgrade } from "@/components/app/passkey-upgrade";
 import { requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Home" };
@@ -8,6 +9,7 @@ export default async function DashboardPage() {
   const { user } = await requireSession();
   return (
     <>
+      <PasskeyUpgrade />
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
       <p className="mt-2 text-neutral-600 dark:text-neutral-400">You are signed in as {user.email}.</p>
       <Link

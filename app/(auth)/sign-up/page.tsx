@@ -11,7 +11,7 @@ export default async function SignUpPage() {
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
       <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        It takes a minute. Passkeys come next.
+        No password needed: your fingerprint, face or screen lock signs you in.
       </p>
       <SignUpForm />
     </>

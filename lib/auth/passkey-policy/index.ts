@@ -1,10 +1,10 @@
 import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
-import { checkRemoval, checkRename } from "./management";
-import { checkRegistration } from "./registration";
+import { checkRename, removeUnlessLast } from "./management";
+import { checkRegistration, registeringUserId, registrationContext } from "./registration";
 import type { HookContext, RelyingParty } from "./types";
 import { authenticationResponseSchema, registrationResponseSchema } from "./webauthn-response";
 
@@ -56,7 +56,7 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
           // nickname still reaches the database through verify-registration's body.
           matcher: on("/passkey/generate-register-options"),
           handler: createAuthMiddleware(async (ctx) => ({
-            context: { query: { ...ctx.query, name: "" } },
+            context: { query: { ...ctx.query, name: "", ...(await registrationContext(ctx)) } },
           })),
         },
         {
@@ -72,18 +72,19 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
           }),
         },
         { matcher: on("/passkey/update-passkey"), handler: createAuthMiddleware(checkRename) },
-        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(checkRemoval) },
+        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(removeUnlessLast) },
       ],
       after: [
         {
           matcher: on("/passkey/generate-register-options"),
           handler: createAuthMiddleware(async (ctx) => {
             const options = ctx.context.returned;
-            const session = await getSessionFromCtx(ctx);
-            if (!session || !options || typeof options !== "object" || !("user" in options)) return;
+            if (!options || typeof options !== "object" || !("user" in options)) return;
+            const userId = await registeringUserId(ctx);
+            if (!userId) return;
             // The plugin draws a random user handle per passkey; one per account is what lets the
             // browser group an account's passkeys and the Signal API name the account.
-            const user = { ...(options.user as object), id: webAuthnUserHandle(session.user.id) };
+            const user = { ...(options.user as object), id: webAuthnUserHandle(userId) };
             return ctx.json({ ...options, user });
           }),
         },

@@ -1,4 +1,7 @@
 import { APIError, getSessionFromCtx } from "better-auth/api";
+import { and, count, eq, isNotNull, ne } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { account, passkey, user } from "@/lib/db/schema";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import type { HookContext } from "./types";
@@ -34,16 +37,37 @@ export async function checkRename(ctx: HookContext): Promise<void> {
   if (!check.ok) throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_NAME);
 }
 
-/** Nobody may remove their last way in: a passkey goes only if another passkey or a password remains. */
-export async function checkRemoval(ctx: HookContext): Promise<void> {
+/**
+ * Removes one of the caller's passkeys, unless it is their last way in: a passkey goes only if
+ * another passkey or a password remains. The check and the delete are one transaction holding the
+ * user row, so two removals of an account's last two passkeys cannot both count two and both go
+ * ahead. The hook answers as the plugin's endpoint would, which then does not run: its own delete
+ * would be a second, unguarded statement.
+ */
+export async function removeUnlessLast(ctx: HookContext) {
   const owned = await ownPasskey(ctx);
   if (!owned) return;
-  const [passkeys, accounts] = await Promise.all([
-    ctx.context.adapter.count({ model: "passkey", where: [{ field: "userId", value: owned.userId }] }),
-    ctx.context.internalAdapter.findAccounts(owned.userId),
-  ]);
-  const hasPassword = accounts.some((account) => account.providerId === "credential" && account.password);
-  if (passkeys <= 1 && !hasPassword) {
-    throw APIError.from("CONFLICT", PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD);
-  }
+  await db().transaction(async (tx) => {
+    await tx.select({ id: user.id }).from(user).where(eq(user.id, owned.userId)).for("update");
+    const [others] = await tx
+      .select({ count: count() })
+      .from(passkey)
+      .where(and(eq(passkey.userId, owned.userId), ne(passkey.id, owned.passkey.id)));
+    const [password] = await tx
+      .select({ id: account.id })
+      .from(account)
+      .where(
+        and(
+          eq(account.userId, owned.userId),
+          eq(account.providerId, "credential"),
+          isNotNull(account.password),
+        ),
+      )
+      .limit(1);
+    if (!others?.count && !password) {
+      throw APIError.from("CONFLICT", PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD);
+    }
+    await tx.delete(passkey).where(eq(passkey.id, owned.passkey.id));
+  });
+  return ctx.json({ status: true });
 }

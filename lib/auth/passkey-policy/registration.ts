@@ -1,5 +1,9 @@
+import { BASE_ERROR_CODES } from "@better-auth/core/error";
+import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
 import { verifyRegistrationResponse } from "@simplewebauthn/server";
 import { APIError, getSessionFromCtx } from "better-auth/api";
+import { SIGN_UP_ERROR_CODES } from "@/lib/auth/sign-up/error-codes";
+import { findPendingSignUp, pendingSignUpKey } from "@/lib/auth/sign-up/pending";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
 import { PASSKEY_POLICY_ERROR_CODES, type PolicyError } from "./error-codes";
 import type { HookContext, RelyingParty } from "./types";
@@ -8,6 +12,86 @@ import { registrationResponseSchema } from "./webauthn-response";
 /** The plugin's default name for its signed challenge cookie. */
 const CHALLENGE_COOKIE = "better-auth-passkey";
 
+type Session = NonNullable<Awaited<ReturnType<typeof getSessionFromCtx>>>;
+
+type RegistrationChallenge = {
+  token: string;
+  type?: string;
+  expectedChallenge: string;
+  userData?: { id?: string };
+  /** The key of a pending sign-up, for a passkey-first sign-up; else null. */
+  context?: string | null;
+};
+
+/**
+ * The plugin runs registration without requiring a session (passkey-first sign-up needs that), so
+ * the freshness its session middleware used to insist on is checked here: adding a passkey to an
+ * existing account still needs a recent sign-in.
+ */
+function assertFresh(ctx: HookContext, session: Session): void {
+  const freshAgeSeconds = ctx.context.sessionConfig.freshAge;
+  if (freshAgeSeconds === 0) return;
+  if (Date.now() - new Date(session.session.createdAt).getTime() >= freshAgeSeconds * 1000) {
+    throw APIError.from("FORBIDDEN", BASE_ERROR_CODES.SESSION_NOT_FRESH);
+  }
+}
+
+/**
+ * The `context` query of generate-register-options, for the plugin to store with the challenge:
+ * a signed-in user's registration has none; a passkey-first sign-up's carries the mailed token,
+ * replaced here by its key, so that the challenge row never holds the token itself.
+ */
+export async function registrationContext(ctx: HookContext): Promise<{ context?: string }> {
+  const session = await getSessionFromCtx(ctx);
+  const token = typeof ctx.query?.context === "string" ? ctx.query.context : undefined;
+  if (session) {
+    if (token) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
+    assertFresh(ctx, session);
+    return {};
+  }
+  return token ? { context: pendingSignUpKey(token) } : {};
+}
+
+/** Whose passkey a registration creates: the signed-in user's, or the account a pending sign-up will create. */
+export async function registeringUserId(ctx: HookContext): Promise<string | null> {
+  const session = await getSessionFromCtx(ctx);
+  if (session) return session.user.id;
+  const key = ctx.query?.context;
+  if (typeof key !== "string" || !key) return null;
+  return (await findPendingSignUp(ctx.context.internalAdapter, key))?.userId ?? null;
+}
+
+async function readChallenge(ctx: HookContext): Promise<RegistrationChallenge | null> {
+  const cookie = ctx.context.createAuthCookie(CHALLENGE_COOKIE);
+  const token = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  if (!token) return null;
+  const stored = await ctx.context.internalAdapter.findVerificationValue(token);
+  if (!stored || stored.expiresAt < new Date()) return null;
+  const challenge = { ...JSON.parse(stored.value), token } as RegistrationChallenge;
+  return challenge.type === "registration" ? challenge : null;
+}
+
+/**
+ * The user a registration is for, or a refusal: a signed-in user's fresh session, or, without a
+ * session, a live pending sign-up that asks for the session the account is created with.
+ */
+async function expectedUserId(ctx: HookContext, challenge: RegistrationChallenge | null): Promise<string> {
+  const session = await getSessionFromCtx(ctx);
+  if (session) {
+    assertFresh(ctx, session);
+    if (challenge?.context) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
+    return session.user.id;
+  }
+  const key = challenge?.context;
+  if (!key) throw APIError.from("UNAUTHORIZED", PASSKEY_ERROR_CODES.SESSION_REQUIRED);
+  const pending = await findPendingSignUp(ctx.context.internalAdapter, key);
+  if (!pending) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
+  if (ctx.body?.createSession !== true) {
+    throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SESSION_REQUIRED_FOR_SIGN_UP);
+  }
+  return pending.userId;
+}
+
 /**
  * Verifies a registration with @simplewebauthn before the plugin does, so that every refusal is a
  * 400 with a reason rather than the plugin's catch-all 500, and requires user verification, which
@@ -15,10 +99,8 @@ const CHALLENGE_COOKIE = "better-auth-passkey";
  * passes, the plugin's own verification of the same response passes too and it stores the passkey.
  */
 export async function checkRegistration(ctx: HookContext, { rpID, origin }: RelyingParty): Promise<void> {
-  // Without a session, or without a live registration challenge for this user, the plugin
-  // answers with its own error codes.
-  const session = await getSessionFromCtx(ctx);
-  if (!session) return;
+  const challenge = await readChallenge(ctx);
+  const userId = await expectedUserId(ctx, challenge);
   const response = registrationResponseSchema.safeParse(ctx.body?.response);
   if (!response.success) {
     throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_RESPONSE);
@@ -28,20 +110,11 @@ export async function checkRegistration(ctx: HookContext, { rpID, origin }: Rely
   if (name !== undefined && (typeof name !== "string" || (name.trim() && !checkPasskeyName(name).ok))) {
     throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_NAME);
   }
-  const cookie = ctx.context.createAuthCookie(CHALLENGE_COOKIE);
-  const token = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
-  if (!token) return;
-  const stored = await ctx.context.internalAdapter.findVerificationValue(token);
-  if (!stored || stored.expiresAt < new Date()) return;
-  const challenge = JSON.parse(stored.value) as {
-    type?: string;
-    expectedChallenge: string;
-    userData?: { id?: string };
-  };
-  if (challenge.type !== "registration" || challenge.userData?.id !== session.user.id) return;
+  // Without a live registration challenge for this user, the plugin answers with its own error codes.
+  if (!challenge || challenge.userData?.id !== userId) return;
 
   const refuse = async (error: PolicyError) => {
-    await ctx.context.internalAdapter.consumeVerificationValue(token);
+    await ctx.context.internalAdapter.consumeVerificationValue(challenge.token);
     throw APIError.from("BAD_REQUEST", error);
   };
 

@@ -1,0 +1,83 @@
+import AxeBuilder from "@axe-core/playwright";
+import {
+  saveRecoveryCodes,
+  signUpWithPasskey,
+  signUpWithPassword,
+  submitSignUp,
+  uniqueEmail,
+} from "./fixtures/account";
+import { firstLink, mailTo, waitForMail } from "./fixtures/mailbox";
+import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
+import { disableAutofill } from "./fixtures/webauthn-calls";
+
+test("passkey-first sign-up: name and email, the mailed link, one tap, then the recovery codes", async ({
+  page,
+  authenticator,
+}) => {
+  await page.goto("/sign-up");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+
+  const email = await signUpWithPasskey(page);
+
+  await expect(page.getByRole("heading", { name: "Your new recovery codes" })).toBeFocused();
+  expect(await saveRecoveryCodes(page)).toHaveLength(10);
+  const [passkey] = await authenticator.credentials();
+  expect(passkey?.userName).toBe(email);
+  await page.goto("/settings/security/passkeys");
+  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("a cancelled or failed ceremony creates no account; the link still works afterwards", async ({
+  page,
+  authenticator,
+}) => {
+  const email = uniqueEmail();
+  await submitSignUp(page, email, "passkey");
+  const link = firstLink(await waitForMail(email, /Finish creating/));
+  let failing: VirtualAuthenticator | undefined;
+
+  await test.step("an authenticator that cannot verify the user fails the ceremony", async () => {
+    await authenticator.remove();
+    failing = await VirtualAuthenticator.attach(page, { userVerification: false });
+    await page.goto(link);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByRole("button", { name: "Create my passkey" }).click();
+    await expect(page.getByText("No passkey was created, and no account.")).toBeVisible();
+  });
+
+  await test.step("no account exists: signing up again mails a link to finish, not 'sign in instead'", async () => {
+    const before = (await mailTo(email)).length;
+    await submitSignUp(page, email, "passkey");
+    await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
+    expect((await mailTo(email)).at(-1)?.subject).toBe("Finish creating your Keyhold account");
+  });
+
+  await test.step("with a working authenticator, the first link finishes the sign-up", async () => {
+    await failing?.remove();
+    await VirtualAuthenticator.attach(page);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Create my passkey" }).click();
+    await expect(page).toHaveURL(/\/settings\/security\/recovery-codes\?reveal=1$/);
+  });
+});
+
+test("a taken email gets the same answer on the page; the owner is told by mail to sign in instead", async ({
+  page,
+}) => {
+  await disableAutofill(page);
+  const email = await signUpWithPassword(page);
+  await page.context().clearCookies();
+
+  for (const method of ["passkey", "password"] as const) {
+    const before = (await mailTo(email)).length;
+    await submitSignUp(page, email, method);
+    await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
+    const notice = (await mailTo(email)).at(-1);
+    expect(notice?.subject).toBe("You already have a Keyhold account");
+    await page.goto(firstLink(notice as NonNullable<typeof notice>));
+    await expect(page).toHaveURL(/\/sign-in$/);
+  }
+});

@@ -1,0 +1,236 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { account, securityEvent, user as userTable } from "@/lib/db/schema";
+import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
+import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
+import { finishPasskeySignUp, startPasskeySignUp } from "../helpers/passkey-sign-up";
+import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+function usersWithEmail(email: string) {
+  return db().select().from(userTable).where(eq(userTable.email, email));
+}
+
+function eventsOf(userId: string, type: string) {
+  return db()
+    .select()
+    .from(securityEvent)
+    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
+}
+
+describe("password sign-up", () => {
+  it("creates the account only when the mailed link is opened, and signs in there", async () => {
+    const email = uniqueEmail();
+    const browser = new TestBrowser();
+
+    const answer = await browser.post("/sign-up/email", { name: "Ada", email, password: TEST_PASSWORD });
+
+    expect(answer.status).toBe(200);
+    expect((await browser.get("/get-session")).body).toBeNull();
+    const signIn = await new TestBrowser().post<ApiError>("/sign-in/email", {
+      email,
+      password: TEST_PASSWORD,
+    });
+    expect(signIn.status).toBe(403);
+    expect(signIn.body.code).toBe("EMAIL_NOT_VERIFIED");
+    const mail = await latestMailTo(email);
+    expect(mail.subject).toBe("Finish creating your Keyhold account");
+    const link = firstLink(mail);
+    await browser.get(`${link.pathname.replace("/api/auth", "")}${link.search}`);
+    const session = await browser.get<{ user: { id: string; emailVerified: boolean } }>("/get-session");
+    expect(session.body.user.emailVerified).toBe(true);
+    expect(await eventsOf(session.body.user.id, "account_created")).toMatchObject([
+      { details: { method: "password" } },
+    ]);
+  });
+
+  it("answers a taken email exactly like a new one, and tells only the owner, by mail", async () => {
+    const { user } = await signUp();
+    const mailsBefore = (await mailTo(user.email)).length;
+    const fresh = await new TestBrowser().post<{ user: object }>("/sign-up/email", {
+      name: "Twin",
+      email: uniqueEmail(),
+      password: "another password entirely",
+    });
+
+    const taken = await new TestBrowser().post<{ user: object }>("/sign-up/email", {
+      name: "Twin",
+      email: user.email,
+      password: "another password entirely",
+    });
+
+    expect(taken.status).toBe(fresh.status);
+    expect(Object.keys(taken.body.user).sort()).toEqual(Object.keys(fresh.body.user).sort());
+    expect(taken.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
+    const mails = await mailTo(user.email);
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails[0]?.subject).toBe("You already have a Keyhold account");
+    expect(firstLink(mails[0] as (typeof mails)[number]).pathname).toBe("/sign-in");
+    // The account is untouched: its own password still works, the intruder's does not.
+    expect(
+      (await new TestBrowser().post("/sign-in/email", { email: user.email, password: TEST_PASSWORD })).status,
+    ).toBe(200);
+    expect(
+      (
+        await new TestBrowser().post("/sign-in/email", {
+          email: user.email,
+          password: "another password entirely",
+        })
+      ).status,
+    ).toBe(401);
+  });
+});
+
+describe("passkey-first sign-up", () => {
+  it("answers a taken email exactly like a new one; the mail says which", async () => {
+    const { user } = await signUp();
+    const newEmail = uniqueEmail();
+
+    const fresh = await new TestBrowser().post("/sign-up/passkey", { name: "Grace", email: newEmail });
+    const taken = await new TestBrowser().post("/sign-up/passkey", { name: "Grace", email: user.email });
+
+    expect(taken.status).toBe(200);
+    expect(taken.body).toEqual(fresh.body);
+    expect((await latestMailTo(newEmail)).subject).toBe("Finish creating your Keyhold account");
+    expect((await latestMailTo(user.email)).subject).toBe("You already have a Keyhold account");
+  });
+
+  it("creates the account, its passkey and a session in one tap, with no password", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+    const browser = new TestBrowser();
+    const authenticator = new SoftwareAuthenticator();
+
+    const { options, verify } = await finishPasskeySignUp(browser, token, authenticator);
+
+    expect(options.body.user.name).toBe(email);
+    expect(verify?.status).toBe(200);
+    const [created] = await usersWithEmail(email);
+    expect(created).toMatchObject({ name: "Grace Hopper", emailVerified: true });
+    const userId = created?.id as string;
+    expect(options.body.user.id).toBe(webAuthnUserHandle(userId));
+    expect(await passkeysOf(userId)).toMatchObject([{ credentialID: authenticator.credentialId }]);
+    expect(await db().select().from(account).where(eq(account.userId, userId))).toEqual([]);
+    const session = await browser.get<{ user: { id: string } }>("/get-session");
+    expect(session.body.user.id).toBe(userId);
+    expect(await eventsOf(userId, "account_created")).toMatchObject([{ details: { method: "passkey" } }]);
+    // A new account's session is fresh: it may generate its recovery codes straight away.
+    expect((await browser.post("/recovery-codes/generate")).status).toBe(200);
+  });
+
+  it.each<[string, RegistrationOverrides]>([
+    ["a forged response (wrong challenge)", { challenge: "bm90IHRoZSBjaGFsbGVuZ2U" }],
+    ["a response for another origin", { origin: "https://evil.example" }],
+    ["an authenticator that did not verify the user", { flags: { userVerified: false } }],
+  ])("leaves no user row after %s", async (_label, overrides) => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+
+    const { verify } = await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator(), {
+      overrides,
+    });
+
+    expect(verify?.status).toBe(400);
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
+  it("leaves no user row when the ceremony is cancelled after the options", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+
+    const options = await new TestBrowser().get(`/passkey/generate-register-options?context=${token}`);
+
+    expect(options.status).toBe(200);
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
+  it("rolls the new user back when storing the passkey fails", async () => {
+    const { browser: owner } = await signUp();
+    const authenticator = new SoftwareAuthenticator();
+    expect((await registerPasskey(owner, authenticator)).status).toBe(200);
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+
+    // The same credential again: the user row is written first, then the passkey insert fails.
+    const { verify } = await finishPasskeySignUp(new TestBrowser(), token, authenticator);
+
+    expect(verify?.status).toBe(409);
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
+  it("refuses a sign-up registration that does not ask for a session, which would run outside a transaction", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+
+    const { verify } = await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator(), {
+      createSession: false,
+    });
+
+    expect(verify?.status).toBe(400);
+    expect(verify?.body.code).toBe("SESSION_REQUIRED_FOR_SIGN_UP");
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
+  it("uses a link once", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+    await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator());
+
+    const { options } = await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator());
+
+    expect(options.status).toBe(400);
+    expect(options.body.code).toBe("SIGN_UP_LINK_INVALID");
+    expect(await usersWithEmail(email)).toHaveLength(1);
+  });
+
+  it("refuses a made-up token", async () => {
+    const { options } = await finishPasskeySignUp(new TestBrowser(), "made-up", new SoftwareAuthenticator());
+
+    expect(options.status).toBe(400);
+    expect(options.body.code).toBe("SIGN_UP_LINK_INVALID");
+  });
+
+  it("never attaches a passkey to an account created since the link was mailed", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+    const { user } = await signUp(new TestBrowser(), email);
+
+    const { options } = await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator());
+
+    expect(options.status).toBe(409);
+    expect(options.body.code).toBe("ACCOUNT_EXISTS");
+    expect(await passkeysOf(user.id)).toEqual([]);
+  });
+
+  it("refuses to finish a sign-up in a browser that is signed in", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+    const { browser, user } = await signUp();
+
+    const { options } = await finishPasskeySignUp(browser, token, new SoftwareAuthenticator());
+
+    expect(options.status).toBe(400);
+    expect(options.body.code).toBe("SIGNED_IN");
+    expect(await passkeysOf(user.id)).toEqual([]);
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
+  it("lets the owner of an address take it over from a password sign-up nobody confirmed", async () => {
+    const email = uniqueEmail();
+    await new TestBrowser().post("/sign-up/email", { name: "Squatter", email, password: TEST_PASSWORD });
+    const [squatter] = await usersWithEmail(email);
+
+    const token = await startPasskeySignUp(email);
+    const { verify } = await finishPasskeySignUp(new TestBrowser(), token, new SoftwareAuthenticator());
+
+    expect(verify?.status).toBe(200);
+    const [owner] = await usersWithEmail(email);
+    expect(owner?.id).not.toBe(squatter?.id);
+    expect(owner?.emailVerified).toBe(true);
+    expect((await new TestBrowser().post("/sign-in/email", { email, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
+  });
+});
