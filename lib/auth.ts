@@ -7,6 +7,8 @@ import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { recoveryCodes } from "./auth/recovery-codes/server";
+import { stepUp } from "./auth/step-up";
+import { sendEmailChangeVerification } from "./auth/step-up/email-change";
 
 function createAuth() {
   const config = serverConfig();
@@ -18,13 +20,23 @@ function createAuth() {
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     emailAndPassword: { enabled: true },
-    session: { freshAge: config.sessionFreshAgeSeconds },
+    // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
+    // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
+    session: { freshAge: 0 },
+    user: {
+      // The new address receives a link; the email changes only when it is followed.
+      changeEmail: { enabled: true },
+      deleteUser: { enabled: true },
+    },
+    emailVerification: { sendVerificationEmail: sendEmailChangeVerification },
     telemetry: { enabled: false },
     // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
     // so that the tests exercise what production runs.
     advanced: { disableOriginCheck: false },
     plugins: [
       passkey({ ...relyingParty, rpName: config.rpName, ...passkeyPolicyOptions() }),
+      // Before the passkey policy, so that a session that has not stepped up learns nothing more.
+      stepUp(relyingParty),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.

@@ -1,13 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
-import {
-  APIError,
-  createAuthEndpoint,
-  freshSessionMiddleware,
-  getIP,
-  sessionMiddleware,
-} from "better-auth/api";
+import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { and, eq, isNull } from "drizzle-orm";
 import * as z from "zod";
@@ -15,6 +9,8 @@ import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { type RequestFacts, recordSecurityEvent } from "@/lib/security-events";
+import { requestFacts } from "../request-facts";
+import { stepUpMiddleware } from "../step-up/check";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
 import { recoveryCodeStatus } from "./status";
 
@@ -32,19 +28,6 @@ const LIMITS: Record<"perAddress" | "perAccount", RateLimitRule> = {
   perAccount: { max: 5, windowSeconds: 15 * 60 },
 };
 
-type EndpointContext = {
-  request?: Request;
-  headers?: Headers;
-  context: { options: Parameters<typeof getIP>[1] };
-};
-
-function requestFacts(ctx: EndpointContext): RequestFacts {
-  return {
-    ipAddress: ctx.request ? getIP(ctx.request, ctx.context.options) : null,
-    userAgent: ctx.headers?.get("user-agent") ?? null,
-  };
-}
-
 /** Recovery codes: ten one-time codes, stored as keyed hashes, that sign a user in without a passkey. */
 export function recoveryCodes() {
   return {
@@ -52,7 +35,7 @@ export function recoveryCodes() {
     endpoints: {
       generateRecoveryCodes: createAuthEndpoint(
         "/recovery-codes/generate",
-        { method: "POST", use: [freshSessionMiddleware] },
+        { method: "POST", use: [stepUpMiddleware] },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
           const codes = generateRecoveryCodes();
