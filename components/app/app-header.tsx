@@ -5,6 +5,8 @@ const links = [
   { href: "/dashboard", label: "Home" },
   { href: "/settings/security/passkeys", label: "Passkeys" },
   { href: "/settings/security/recovery-codes", label: "Recovery codes" },
+  { href: "/settings/security/sessions", label: "Sessions" },
+  { href: "/settings/account", label: "Account" },
 ];
 
 export function AppHeader({ email }: { email: string }) {
@@ -14,7 +16,7 @@ export function AppHeader({ email }: { email: string }) {
         <Link href="/dashboard" className="font-semibold tracking-tight">
           Keyhold
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {links.map((link) => (
             <Link
               key={link.href}

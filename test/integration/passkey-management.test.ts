@@ -192,7 +192,7 @@ describe("a session without a recent step-up", () => {
     const stale = await registerPasskey(browser, new SoftwareAuthenticator());
     const options = await browser.post<PublicKeyCredentialRequestOptionsJSON>("/step-up/passkey/options");
     const response = (authenticators[0] as SoftwareAuthenticator).getAssertion(options.body);
-    const steppedUp = await browser.post("/step-up/passkey", { response });
+    const steppedUp = await browser.post("/step-up/passkey/verify", { response });
     const fresh = await registerPasskey(browser, new SoftwareAuthenticator());
 
     expect(stale.status).toBe(403);

@@ -52,7 +52,7 @@ async function stepUpWithPasskey(
   return {
     options,
     response,
-    result: await browser.post<ApiError & { stepUpAt?: string }>("/step-up/passkey", { response }),
+    result: await browser.post<ApiError & { stepUpAt?: string }>("/step-up/passkey/verify", { response }),
   };
 }
 
@@ -230,7 +230,7 @@ describe("stepping up with a passkey", () => {
     const { response, result } = await stepUpWithPasskey(browser, authenticators[0] as SoftwareAuthenticator);
     await verifiedMinutesAgo(user.id, null);
 
-    const replayed = await browser.post<ApiError>("/step-up/passkey", { response });
+    const replayed = await browser.post<ApiError>("/step-up/passkey/verify", { response });
 
     expect(result.status).toBe(200);
     expect(replayed.status).toBe(400);
@@ -245,7 +245,7 @@ describe("stepping up with a passkey", () => {
     const options = await browser.post<PublicKeyCredentialRequestOptionsJSON>("/step-up/passkey/options");
     const response = (authenticators[0] as SoftwareAuthenticator).getAssertion(options.body);
 
-    const elsewhere = await other.post<ApiError>("/step-up/passkey", { response });
+    const elsewhere = await other.post<ApiError>("/step-up/passkey/verify", { response });
 
     expect(elsewhere.status).toBe(400);
   });
@@ -274,7 +274,7 @@ describe("stepping up with a passkey", () => {
     const { browser } = await accountWithPasskeys();
     await browser.post("/step-up/passkey/options");
 
-    const malformed = await browser.post<ApiError>("/step-up/passkey", { response: { id: 42 } });
+    const malformed = await browser.post<ApiError>("/step-up/passkey/verify", { response: { id: 42 } });
 
     expect(malformed.status).toBe(400);
   });

@@ -2,7 +2,7 @@ import type { BetterAuthClientPlugin } from "better-auth/client";
 import type { stepUp } from "./index";
 
 /**
- * The browser's half: `authClient.stepUp.methods()`, `.passkey.options()`, `.passkey({ response })`
+ * The browser's half: `authClient.stepUp.methods()`, `.passkey.options()`, `.passkey.verify({ response })`
  * and `.password({ password })`, typed from the server plugin.
  */
 export const stepUpClient = () =>

@@ -57,7 +57,7 @@ export function stepUp(relyingParty: RelyingParty) {
       ),
 
       stepUpPasskey: createAuthEndpoint(
-        "/step-up/passkey",
+        "/step-up/passkey/verify",
         { method: "POST", body: z.object({ response: z.unknown() }), use: [sessionMiddleware] },
         async (ctx) => {
           const signedIn = ctx.context.session;
