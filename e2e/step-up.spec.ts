@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { declineRecoveryCodes, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
@@ -5,11 +7,17 @@ import { SHORT_STEP_UP_SECONDS, SHORT_STEP_UP_URL } from "./servers";
 
 const PASSWORD = "correct horse battery staple";
 
+async function confirmWithPassword(page: Page) {
+  const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+  await stepUp.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await stepUp.getByRole("button", { name: "Confirm with password" }).click();
+  await expect(stepUp).toBeHidden();
+}
+
 test.describe("with a short step-up window", () => {
   test.use({ baseURL: SHORT_STEP_UP_URL });
 
-  const outlastWindow = (page: import("@playwright/test").Page) =>
-    page.waitForTimeout((SHORT_STEP_UP_SECONDS + 1) * 1000);
+  const outlastWindow = (page: Page) => page.waitForTimeout((SHORT_STEP_UP_SECONDS + 1) * 1000);
 
   test("the step-up dialog blocks removing a passkey until a fresh passkey assertion", async ({ page }) => {
     await disableAutofill(page);
@@ -32,6 +40,7 @@ test.describe("with a short step-up window", () => {
     await confirmRemoval.getByRole("button", { name: "Remove passkey" }).click();
     await expect(stepUp).toBeVisible();
     await expect(stepUp.getByRole("button", { name: "Confirm with a passkey" })).toBeFocused();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     await stepUp.getByRole("button", { name: "Cancel" }).click();
     await expect(stepUp).toBeHidden();
@@ -48,44 +57,55 @@ test.describe("with a short step-up window", () => {
     await expect(stepUp).toBeHidden();
     await expect(passkeyRows(page, "Laptop")).toHaveCount(0);
   });
-});
 
-test("signing out all other sessions signs the other browser out", async ({ page, browser }) => {
-  const email = await signUpWithPassword(page);
-  const elsewhere = await browser.newContext();
-  const other = await elsewhere.newPage();
-  await other.goto("/sign-in");
-  await other.getByLabel("Email").fill(email);
-  await other.getByLabel("Password").fill(PASSWORD);
-  await other.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(other).toHaveURL(/\/dashboard$/);
+  test("signing out all other sessions, after confirming it's you, signs the other browser out", async ({
+    page,
+    browser,
+  }) => {
+    const email = await signUpWithPassword(page);
+    const elsewhere = await browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto("/sign-in");
+    await other.getByLabel("Email", { exact: true }).fill(email);
+    await other.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await other.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(other).toHaveURL(/\/dashboard$/);
 
-  await page.goto("/settings/security/sessions");
-  const sessions = page.getByRole("list", { name: "Your sessions" }).getByRole("listitem");
-  await expect(sessions).toHaveCount(2);
-  await expect(sessions.first()).toContainText("This device");
-  await page.getByRole("button", { name: "Sign out all other sessions" }).click();
-  await expect(sessions).toHaveCount(1);
+    await page.goto("/settings/security/sessions");
+    const sessions = page.getByRole("list", { name: "Your sessions" }).getByRole("listitem");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.first()).toContainText("This device");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await outlastWindow(page);
+    await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await confirmWithPassword(page);
+    await expect(sessions).toHaveCount(1);
 
-  await other.goto("/settings/security/passkeys");
-  await expect(other).toHaveURL(/\/sign-in\?next=/);
-  await elsewhere.close();
-});
+    await other.goto("/settings/security/passkeys");
+    await expect(other).toHaveURL(/\/sign-in\?next=/);
+    await elsewhere.close();
+  });
 
-test("deleting the account asks for the email, then signs out with a notice", async ({ page }) => {
-  await disableAutofill(page);
-  const email = await signUpWithPassword(page);
-  await page.goto("/settings/account");
+  test("deleting the account asks for the email and a step-up, then signs out with a notice", async ({
+    page,
+  }) => {
+    await disableAutofill(page);
+    const email = await signUpWithPassword(page);
+    await page.goto("/settings/account");
+    await outlastWindow(page);
 
-  await page.getByRole("button", { name: "Delete account…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete your account?" });
-  const confirm = dialog.getByRole("button", { name: "Delete account" });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(`Type ${email} to confirm`).fill(email);
-  await confirm.click();
+    await page.getByRole("button", { name: "Delete account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    const confirm = dialog.getByRole("button", { name: "Delete account" });
+    await expect(confirm).toBeDisabled();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await dialog.getByLabel(`Type ${email} to confirm`).fill(email);
+    await confirm.click();
+    await confirmWithPassword(page);
 
-  await expect(page).toHaveURL(/\/\?account=deleted$/);
-  await expect(page.getByText("Your account has been deleted")).toBeVisible();
-  await page.goto("/settings/account");
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await expect(page).toHaveURL(/\/\?account=deleted$/);
+    await expect(page.getByText("Your account has been deleted")).toBeVisible();
+    await page.goto("/settings/account");
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+  });
 });
