@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import {
+  ADMIN_EMAIL,
   APP_URL,
   MAIL_SINK_SMTP_PORT,
   MAIL_SINK_URL,
@@ -74,6 +75,7 @@ function serverEnv(url: string): Record<string, string> {
     // Without DATABASE_URL, a throwaway in-memory PGlite: every run starts empty.
     PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
     SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
+    ADMIN_EMAILS: ADMIN_EMAIL,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -20,5 +20,5 @@ export function proxy(request: NextRequest) {
 
 // The signed-in area. Next reads this at build time, so it must stay a literal.
 export const config = {
-  matcher: ["/dashboard/:path*", "/settings/:path*"],
+  matcher: ["/dashboard/:path*", "/settings/:path*", "/admin/:path*"],
 };

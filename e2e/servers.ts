@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 /** The production servers the end-to-end tests run against, started by playwright.config.ts. */
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -14,3 +16,11 @@ export const SHORT_STEP_UP_SECONDS = 4;
 export const MAIL_SINK_SMTP_PORT = port + 25;
 export const MAIL_SINK_HTTP_PORT = port + 26;
 export const MAIL_SINK_URL = `http://127.0.0.1:${MAIL_SINK_HTTP_PORT}`;
+
+/**
+ * The address the servers are told to create as an admin (ADMIN_EMAILS). New on every run, so that
+ * a reused database holds no account with it yet; kept in the environment, which Playwright's
+ * workers inherit, so that the tests see the value the servers were given.
+ */
+process.env.E2E_ADMIN_EMAIL ??= `e2e-admin-${randomUUID()}@example.test`;
+export const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL;

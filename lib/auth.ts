@@ -2,6 +2,7 @@ import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
@@ -20,15 +21,29 @@ function createAuth() {
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     emailAndPassword: { enabled: true },
-    // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
-    // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
-    session: { freshAge: 0 },
     user: {
+      additionalFields: {
+        // Readable on the session's user; never settable by a client (input: false): update-user
+        // refuses a `role`, and sign-up's is replaced by the hook below. See lib/auth/admin-policy.ts.
+        role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
+      },
       // The new address receives a link; the email changes only when it is followed.
       changeEmail: { enabled: true },
       deleteUser: { enabled: true },
     },
     emailVerification: { sendVerificationEmail: sendEmailChangeVerification },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({
+            data: { ...user, role: roleForNewAccount(user.email, config.admin.emails) },
+          }),
+        },
+      },
+    },
+    // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
+    // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
+    session: { freshAge: 0 },
     telemetry: { enabled: false },
     // Better Auth skips its Origin/CSRF check when it detects a test runner; keep it on everywhere,
     // so that the tests exercise what production runs.

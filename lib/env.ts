@@ -24,7 +24,18 @@ export type ServerConfig = {
   smtpUrl: string | undefined;
   /** The From header of every mail the app sends. */
   mailFrom: string;
+  /** Who may reach /admin and with which passkeys; see lib/auth/admin-policy.ts. */
+  admin: AdminConfig;
   isProduction: boolean;
+};
+
+export type AdminConfig = {
+  /** Addresses whose accounts are created as admins (lower-case). */
+  emails: string[];
+  /** Require that the admin signed this session in with a device-bound passkey. */
+  requireDeviceBound: boolean;
+  /** When not empty, only passkeys from these authenticator models (AAGUIDs, lower-case) admit an admin. */
+  allowedAaguids: string[];
 };
 
 /** Local, git-ignored state: the embedded database and the development secret. */
@@ -61,8 +72,39 @@ export function readServerConfig(
     stepUpWindowSeconds: parseSeconds("STEP_UP_WINDOW_SECONDS", env.STEP_UP_WINDOW_SECONDS, 5 * 60),
     smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
     mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
+    admin: readAdminConfig(env),
     isProduction,
   };
+}
+
+function readAdminConfig(env: Record<string, string | undefined>): AdminConfig {
+  const allowedAaguids = commaList(env.ADMIN_ALLOWED_AAGUIDS);
+  const malformed = allowedAaguids.find(
+    (aaguid) => !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(aaguid),
+  );
+  if (malformed) {
+    throw new ConfigError(
+      `ADMIN_ALLOWED_AAGUIDS must list AAGUIDs such as ee882879-721c-4913-9775-3dfcce97072a; got "${malformed}".`,
+    );
+  }
+  const requireDeviceBound = env.ADMIN_REQUIRE_DEVICE_BOUND ?? "true";
+  if (requireDeviceBound !== "true" && requireDeviceBound !== "false") {
+    throw new ConfigError(
+      `ADMIN_REQUIRE_DEVICE_BOUND must be "true" or "false"; got "${requireDeviceBound}".`,
+    );
+  }
+  return {
+    emails: commaList(env.ADMIN_EMAILS),
+    requireDeviceBound: requireDeviceBound === "true",
+    allowedAaguids,
+  };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 function readSmtpUrl(value: string | undefined, isProduction: boolean): string | undefined {

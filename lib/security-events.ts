@@ -18,6 +18,8 @@ export type SecurityEventType =
   | "session_revoked"
   | "step_up"
   | "email_changed"
+  /** details: { role, previous, by } */
+  | "role_changed"
   | "account_created";
 
 export type RequestFacts = { ipAddress: string | null; userAgent: string | null };

@@ -7,7 +7,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const { user } = await requireSession();
   return (
     <>
-      <AppHeader email={user.email} />
+      <AppHeader email={user.email} isAdmin={user.role === "admin"} />
       <main className="mx-auto max-w-3xl px-4 py-8">
         <StepUpProvider>{children}</StepUpProvider>
       </main>

@@ -9,7 +9,8 @@ const links = [
   { href: "/settings/account", label: "Account" },
 ];
 
-export function AppHeader({ email }: { email: string }) {
+/** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */
+export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -17,7 +18,7 @@ export function AppHeader({ email }: { email: string }) {
           Keyhold
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {links.map((link) => (
+          {[...links, ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : [])].map((link) => (
             <Link
               key={link.href}
               href={link.href}

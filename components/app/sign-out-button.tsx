@@ -1,24 +1,31 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ComponentProps, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth-client";
 
-export function SignOutButton() {
+type SignOutButtonProps = {
+  /** Where the sign-in page sends the user afterwards. */
+  next?: string;
+  label?: string;
+  variant?: ComponentProps<typeof Button>["variant"];
+};
+
+export function SignOutButton({ next, label = "Sign out", variant = "ghost" }: SignOutButtonProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
 
   async function signOut() {
     setPending(true);
     await authClient.signOut();
-    router.replace("/sign-in");
+    router.replace(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
     router.refresh();
   }
 
   return (
-    <Button variant="ghost" onClick={signOut} pending={pending}>
-      Sign out
+    <Button variant={variant} onClick={signOut} pending={pending}>
+      {label}
     </Button>
   );
 }

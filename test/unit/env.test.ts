@@ -125,4 +125,31 @@ describe("server configuration", () => {
       ),
     ]);
   });
+
+  it("reads the admin policy: device-bound by default, listed addresses and AAGUIDs in lower case", () => {
+    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).admin).toEqual({
+      emails: [],
+      requireDeviceBound: true,
+      allowedAaguids: [],
+    });
+    expect(
+      readServerConfig({
+        BETTER_AUTH_SECRET: SECRET,
+        ADMIN_EMAILS: " Ada@Example.com, ,grace@example.com ",
+        ADMIN_REQUIRE_DEVICE_BOUND: "false",
+        ADMIN_ALLOWED_AAGUIDS: "EE882879-721C-4913-9775-3DFCCE97072A",
+      }).admin,
+    ).toEqual({
+      emails: ["ada@example.com", "grace@example.com"],
+      requireDeviceBound: false,
+      allowedAaguids: ["ee882879-721c-4913-9775-3dfcce97072a"],
+    });
+  });
+
+  it.each([
+    ["ADMIN_REQUIRE_DEVICE_BOUND", "no", /must be "true" or "false"; got "no"/],
+    ["ADMIN_ALLOWED_AAGUIDS", "yubikey", /must list AAGUIDs .* got "yubikey"/],
+  ])("refuses a malformed %s", (name, value, message) => {
+    expect(() => readServerConfig({ BETTER_AUTH_SECRET: SECRET, [name]: value })).toThrow(message);
+  });
 });

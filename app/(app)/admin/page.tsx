@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { AccountsWithoutRecovery } from "@/components/admin/accounts-without-recovery";
+import { AdoptionFigures } from "@/components/admin/adoption-figures";
+import { SignInsChart } from "@/components/admin/sign-ins-chart";
+import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
+import { requireAdmin } from "@/lib/admin/require-admin";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  // The layout shows the refusal; this only makes sure no figure is read for a refused session.
+  if (!(await requireAdmin()).allowed) return null;
+  const now = new Date();
+  const [adoption, signIns, withoutRecovery] = await Promise.all([
+    passkeyAdoption(now),
+    signInsByDay(now),
+    accountsWithoutRecovery({ now }),
+  ]);
+  return (
+    <div className="flex flex-col gap-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Passkey adoption</h1>
+        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+          How people sign in to Keyhold, over the last 30 days.
+        </p>
+      </div>
+      <AdoptionFigures adoption={adoption} />
+      <SignInsChart days={signIns} />
+      <AccountsWithoutRecovery {...withoutRecovery} />
+    </div>
+  );
+}
