@@ -5,8 +5,8 @@ import {
   APP_URL,
   MAIL_SINK_SMTP_PORT,
   MAIL_SINK_URL,
-  SHORT_FRESHNESS_SECONDS,
-  SHORT_FRESHNESS_URL,
+  SHORT_STEP_UP_SECONDS,
+  SHORT_STEP_UP_URL,
 } from "./e2e/servers";
 
 // Playwright cannot download its own browser here; any Chromium works. CHROMIUM_PATH overrides,
@@ -59,10 +59,10 @@ export default defineConfig({
     },
     {
       // Started after the first one is up, so the build exists.
-      command: `npm run start -- --port ${new URL(SHORT_FRESHNESS_URL).port}`,
-      url: `${SHORT_FRESHNESS_URL}/sign-in`,
+      command: `npm run start -- --port ${new URL(SHORT_STEP_UP_URL).port}`,
+      url: `${SHORT_STEP_UP_URL}/sign-in`,
       timeout: 60_000,
-      env: { ...serverEnv(SHORT_FRESHNESS_URL), SESSION_FRESH_AGE_SECONDS: String(SHORT_FRESHNESS_SECONDS) },
+      env: { ...serverEnv(SHORT_STEP_UP_URL), STEP_UP_WINDOW_SECONDS: String(SHORT_STEP_UP_SECONDS) },
       ...serverOutput,
     },
   ],

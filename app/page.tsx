@@ -1,8 +1,13 @@
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
+  const { account } = await searchParams;
   return (
     <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-6 px-4 py-12">
+      {account === "deleted" && (
+        <Notice tone="success">Your account has been deleted, and you are signed out everywhere.</Notice>
+      )}
       <h1 className="text-4xl font-semibold tracking-tight">Keyhold</h1>
       <p className="text-lg text-neutral-600 dark:text-neutral-400">
         Sign in with a passkey: your fingerprint, face or screen lock. No password to remember, and nothing a

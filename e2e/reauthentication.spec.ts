@@ -1,15 +1,23 @@
+import type { BrowserContext } from "@playwright/test";
 import { declineRecoveryCodes, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
-import { SHORT_FRESHNESS_SECONDS, SHORT_FRESHNESS_URL } from "./servers";
+import { SHORT_STEP_UP_SECONDS, SHORT_STEP_UP_URL } from "./servers";
 
-test.use({ baseURL: SHORT_FRESHNESS_URL });
+test.use({ baseURL: SHORT_STEP_UP_URL });
 
-test("a session too old to add a passkey asks the user to confirm it's them, then adds it", async ({
+async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name.endsWith("session_token"))?.value;
+}
+
+test("a session that has not confirmed it's the user lately confirms in place, then adds the passkey", async ({
   page,
+  context,
 }) => {
   await signUpWithPassword(page);
   await declineRecoveryCodes(page);
-  await page.waitForTimeout((SHORT_FRESHNESS_SECONDS + 1) * 1000);
+  const signedIn = await sessionCookie(context);
+  // Past the step-up window of this server: the sign-in no longer counts as a recent verification.
+  await page.waitForTimeout((SHORT_STEP_UP_SECONDS + 1) * 1000);
 
   const form = page.getByRole("form", { name: "Add a passkey" });
   await form.getByLabel("Passkey name").fill("Laptop");
@@ -21,4 +29,6 @@ test("a session too old to add a passkey asks the user to confirm it's them, the
 
   await expect(dialog).toBeHidden();
   await expect(passkeyRows(page, "Laptop")).toBeVisible();
+  // Same session, same cookie: stepping up is not signing in again.
+  expect(await sessionCookie(context)).toBe(signedIn);
 });

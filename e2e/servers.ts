@@ -6,11 +6,11 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const APP_URL = `http://localhost:${port}`;
 
 /**
- * The same build, with sessions that stop being fresh after a few seconds, so that a test can meet
- * the re-authentication path without waiting a day.
+ * The same build, where a sign-in or a step-up allows sensitive changes for a few seconds instead
+ * of five minutes, so that a test can meet the step-up dialog without waiting.
  */
-export const SHORT_FRESHNESS_URL = `http://localhost:${port + 1}`;
-export const SHORT_FRESHNESS_SECONDS = 4;
+export const SHORT_STEP_UP_URL = `http://localhost:${port + 1}`;
+export const SHORT_STEP_UP_SECONDS = 4;
 
 /** The SMTP server both app servers send mail to, and where the tests read it (e2e/mail-sink.ts). */
 export const MAIL_SINK_SMTP_PORT = port + 25;

@@ -1,6 +1,9 @@
 import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/react";
 import { recoveryCodesClient } from "./auth/recovery-codes/client";
+import { stepUpClient } from "./auth/step-up/client";
 
 /** The browser's side of Better Auth. Same origin as the page, so no base URL. */
-export const authClient = createAuthClient({ plugins: [passkeyClient(), recoveryCodesClient()] });
+export const authClient = createAuthClient({
+  plugins: [passkeyClient(), recoveryCodesClient(), stepUpClient()],
+});

@@ -16,6 +16,7 @@ import { recoveryCodes } from "./auth/recovery-codes/server";
 import { securityActivity } from "./auth/security-activity";
 import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
 import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
+import { stepUp } from "./auth/step-up";
 
 function createAuth() {
   const config = serverConfig();
@@ -33,6 +34,9 @@ function createAuth() {
         // refuses a `role`, and sign-up's is replaced by the hook below. See lib/auth/admin-policy.ts.
         role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
       },
+      // The new address receives a link; the email changes only when it is followed.
+      changeEmail: { enabled: true },
+      deleteUser: { enabled: true },
     },
     databaseHooks: {
       user: {
@@ -43,7 +47,9 @@ function createAuth() {
         },
       },
     },
-    session: { freshAge: config.sessionFreshAgeSeconds },
+    // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
+    // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
+    session: { freshAge: 0 },
     telemetry: { enabled: false },
     // On in every environment (Better Auth's default is production only), with Keyhold's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
@@ -69,6 +75,8 @@ function createAuth() {
         ...passkeyPolicyOptions(),
         registration: passkeySignUpRegistration(),
       }),
+      // Before the passkey policy, so that a session that has not stepped up learns nothing more.
+      stepUp(relyingParty),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       securityActivity(),

@@ -16,8 +16,11 @@ export type ServerConfig = {
   /** A real PostgreSQL when set; otherwise an embedded PGlite in `pgliteDir`. */
   databaseUrl: string | undefined;
   pgliteDir: string;
-  /** How long after sign-in a session may still change how the user signs in (add a passkey). */
-  sessionFreshAgeSeconds: number;
+  /**
+   * How long a verification (signing in, or stepping up with a passkey or the password) lets the
+   * session make sensitive changes. See lib/auth/step-up.
+   */
+  stepUpWindowSeconds: number;
   /** smtp(s)://user:pass@host:port. Required in production; without it, mail goes to /dev/outbox. */
   smtpUrl: string | undefined;
   /** The From header of every mail the app sends. */
@@ -74,11 +77,7 @@ export function readServerConfig(
     secret: readSecret(env.BETTER_AUTH_SECRET, isProduction, dataDir),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || path.join(dataDir, "pglite"),
-    sessionFreshAgeSeconds: parseSeconds(
-      "SESSION_FRESH_AGE_SECONDS",
-      env.SESSION_FRESH_AGE_SECONDS,
-      24 * 3600,
-    ),
+    stepUpWindowSeconds: parseSeconds("STEP_UP_WINDOW_SECONDS", env.STEP_UP_WINDOW_SECONDS, 5 * 60),
     smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
     mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
     admin: readAdminConfig(env),
@@ -178,7 +177,7 @@ function parseOrigin(name: string, value: string): string {
 function parseSeconds(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const seconds = Number(value);
-  // 0 would switch the freshness check off altogether, which is never what this setting is for.
+  // 0 would make every sensitive change impossible, which is never what this setting is for.
   if (!Number.isInteger(seconds) || seconds < 1) {
     throw new ConfigError(`${name} must be a whole number of seconds, 1 or more; got "${value}".`);
   }

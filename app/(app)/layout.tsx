@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { StepUpProvider } from "@/components/step-up/step-up-provider";
 import { requireSession } from "@/lib/auth/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -7,7 +8,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <>
       <AppHeader email={user.email} isAdmin={user.role === "admin"} />
-      <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-3xl px-4 py-8">
+        <StepUpProvider>{children}</StepUpProvider>
+      </main>
     </>
   );
 }

@@ -14,7 +14,7 @@ export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean 
         <Link href="/dashboard" className="font-semibold tracking-tight">
           Keyhold
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {[...links, ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : [])].map((link) => (
             <Link
               key={link.href}

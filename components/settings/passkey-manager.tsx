@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Notice } from "@/components/ui/notice";
 import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
@@ -10,9 +11,7 @@ import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signa
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyList } from "./passkey-list";
 import type { PasskeyView } from "./passkey-view";
-import { ReauthenticateDialog } from "./reauthenticate-dialog";
 import { RemovePasskeyDialog } from "./remove-passkey-dialog";
-import { useFreshSession } from "./use-fresh-session";
 
 type Props = {
   initialPasskeys: PasskeyView[];
@@ -37,7 +36,7 @@ export function PasskeyManager({
   const [passkeys, setPasskeys] = useState(initialPasskeys);
   const [announcement, setAnnouncement] = useState("");
   const [removing, setRemoving] = useState<PasskeyView | null>(null);
-  const { run, dialog } = useFreshSession();
+  const withStepUp = useStepUp();
   // Where focus goes after the list changes: set with the change, moved once React has rendered it.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
 
@@ -55,7 +54,7 @@ export function PasskeyManager({
   }
 
   async function addPasskey(name: string): Promise<AuthClientError | null> {
-    const error = await run(async () => (await authClient.passkey.addPasskey({ name })).error);
+    const error = await withStepUp(async () => (await authClient.passkey.addPasskey({ name })).error);
     if (error) return error;
     // A first passkey is a credential the user can lose: set up the way back in straight away.
     if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
@@ -70,9 +69,7 @@ export function PasskeyManager({
   }
 
   async function renamePasskey(passkey: PasskeyView, name: string): Promise<string | null> {
-    const error = await run(
-      async () => (await authClient.passkey.updatePasskey({ id: passkey.id, name })).error,
-    );
+    const { error } = await authClient.passkey.updatePasskey({ id: passkey.id, name });
     if (error) return describeAuthError(error);
     const fresh = await refresh();
     signalAccountPasskeys(
@@ -86,7 +83,9 @@ export function PasskeyManager({
   async function removePasskey(): Promise<string | null> {
     if (!removing) return null;
     const name = removing.name || defaultPasskeyName(removing);
-    const error = await run(async () => (await authClient.passkey.deletePasskey({ id: removing.id })).error);
+    const error = await withStepUp(
+      async () => (await authClient.passkey.deletePasskey({ id: removing.id })).error,
+    );
     if (error) return describeAuthError(error);
     setRemoving(null);
     const fresh = await refresh();
@@ -134,12 +133,6 @@ export function PasskeyManager({
         hasRecoveryCodes={recovery.hasCodes}
         onConfirm={removePasskey}
         onClose={() => setRemoving(null)}
-      />
-      <ReauthenticateDialog
-        {...dialog}
-        email={account.email}
-        hasPassword={account.hasPassword}
-        hasPasskey={passkeys.length > 0}
       />
     </div>
   );

@@ -2,15 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { describeAuthError } from "@/lib/auth/messages";
 import type { RecoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { authClient } from "@/lib/auth-client";
-import { ReauthenticateDialog } from "./reauthenticate-dialog";
 import { RecoveryCodesReveal } from "./recovery-codes-reveal";
-import { useFreshSession } from "./use-fresh-session";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -18,16 +17,15 @@ type Props = {
   status: RecoveryCodeStatus;
   /** Arrived straight after adding a first passkey: make the codes at once. */
   generateNow: boolean;
-  account: { email: string; hasPassword: boolean; hasPasskey: boolean };
 };
 
-export function RecoveryCodesPanel({ status, generateNow, account }: Props) {
+export function RecoveryCodesPanel({ status, generateNow }: Props) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { run, dialog } = useFreshSession();
+  const withStepUp = useStepUp();
   const started = useRef(false);
 
   async function generate() {
@@ -35,7 +33,7 @@ export function RecoveryCodesPanel({ status, generateNow, account }: Props) {
     setPending(true);
     setError(null);
     let generated: string[] | undefined;
-    const failure = await run(async () => {
+    const failure = await withStepUp(async () => {
       const { data, error } = await authClient.recoveryCodes.generate();
       generated = data?.codes;
       return error;
@@ -99,7 +97,6 @@ export function RecoveryCodesPanel({ status, generateNow, account }: Props) {
           </div>
         </div>
       </Dialog>
-      <ReauthenticateDialog {...dialog} {...account} />
     </div>
   );
 }

@@ -13,22 +13,29 @@ const variants: Record<Variant, string> = {
 
 type ButtonProps = ComponentProps<"button"> & { variant?: Variant; pending?: boolean };
 
-/** A button that shows a busy state and cannot be pressed twice while its action runs. */
+/**
+ * A button that shows a busy state and cannot be pressed twice while its action runs. Busy, it stays
+ * focusable (aria-disabled rather than disabled), so that focus is not lost while it waits, e.g.
+ * behind a dialog that returns focus to it.
+ */
 export function Button({
   variant = "primary",
   pending = false,
   className = "",
   children,
   disabled,
+  onClick,
   ...props
 }: ButtonProps) {
   return (
     <button
       type="button"
       {...props}
-      disabled={disabled || pending}
+      disabled={disabled}
+      aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
-      className={`inline-flex h-11 items-center justify-center gap-2 rounded-lg px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
+      onClick={pending ? (event) => event.preventDefault() : onClick}
+      className={`inline-flex h-11 items-center justify-center gap-2 rounded-lg px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60 ${variants[variant]} ${className}`}
     >
       {pending && (
         <span

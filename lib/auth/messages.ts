@@ -22,7 +22,6 @@ const messages: Record<string, string> = {
   PASSKEY_NOT_FOUND: "This passkey is not registered with Keyhold. Sign in another way, then add it again.",
   ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED: "This device already has a passkey for your account.",
   PREVIOUSLY_REGISTERED: "This device already has a passkey for your account.",
-  SESSION_NOT_FRESH: "For your security, sign in again before adding a passkey.",
   CHALLENGE_NOT_FOUND: "The passkey request expired. Please try again.",
   TOO_MANY_REQUESTS: "Too many attempts. Wait a moment, then try again.",
   TOO_MANY_ATTEMPTS: "Too many attempts on this account. Wait 15 minutes, then try again.",

@@ -1,3 +1,4 @@
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -180,20 +181,23 @@ describe("the session remembers its passkey", () => {
   });
 });
 
-describe("a stale session", () => {
-  it("must sign in again before adding a passkey, and then can", async () => {
+describe("a session without a recent step-up", () => {
+  it("confirms it's the user in place before adding a passkey, then can", async () => {
     const { browser, user, authenticators } = await accountWithPasskeys();
     await db()
       .update(session)
-      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .set({ createdAt: sql`now() - interval '10 minutes'` })
       .where(eq(session.userId, user.id));
 
     const stale = await registerPasskey(browser, new SoftwareAuthenticator());
-    await signInWithPasskey(browser, authenticators[0] as SoftwareAuthenticator);
+    const options = await browser.post<PublicKeyCredentialRequestOptionsJSON>("/step-up/passkey/options");
+    const response = (authenticators[0] as SoftwareAuthenticator).getAssertion(options.body);
+    const steppedUp = await browser.post("/step-up/passkey/verify", { response });
     const fresh = await registerPasskey(browser, new SoftwareAuthenticator());
 
     expect(stale.status).toBe(403);
-    expect(stale.body.code).toBe("SESSION_NOT_FRESH");
+    expect(stale.body.code).toBe("STEP_UP_REQUIRED");
+    expect(steppedUp.status).toBe(200);
     expect(fresh.status).toBe(200);
     expect(await passkeysOf(user.id)).toHaveLength(2);
   });

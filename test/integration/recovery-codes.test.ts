@@ -169,18 +169,18 @@ describe("recovery codes", () => {
     expect(statuses[10]).toBe(429);
   });
 
-  it("needs a fresh session to generate, and a session to read the status", async () => {
+  it("needs a recent step-up to generate, and a session to read the status", async () => {
     const { browser, user } = await signUp();
     await db()
       .update(session)
-      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .set({ createdAt: sql`now() - interval '10 minutes'` })
       .where(eq(session.userId, user.id));
 
     const stale = await browser.post<Failure>("/recovery-codes/generate");
     const anonymous = await new TestBrowser().get("/recovery-codes/status");
 
     expect(stale.status).toBe(403);
-    expect(stale.body.code).toBe("SESSION_NOT_FRESH");
+    expect(stale.body.code).toBe("STEP_UP_REQUIRED");
     expect(anonymous.status).toBe(401);
     expect(await db().select().from(recoveryCode).where(eq(recoveryCode.userId, user.id))).toHaveLength(0);
   });

@@ -80,16 +80,15 @@ describe("server configuration", () => {
     );
   });
 
-  it("reads how long a session stays fresh, and never lets it be switched off", () => {
-    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).sessionFreshAgeSeconds).toBe(86_400);
+  it("reads how long a verification allows sensitive changes, and never lets it be switched off", () => {
+    expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).stepUpWindowSeconds).toBe(300);
     expect(
-      readServerConfig({ BETTER_AUTH_SECRET: SECRET, SESSION_FRESH_AGE_SECONDS: "300" })
-        .sessionFreshAgeSeconds,
-    ).toBe(300);
+      readServerConfig({ BETTER_AUTH_SECRET: SECRET, STEP_UP_WINDOW_SECONDS: "60" }).stepUpWindowSeconds,
+    ).toBe(60);
     for (const value of ["0", "-5", "1.5", "soon"]) {
-      expect(() =>
-        readServerConfig({ BETTER_AUTH_SECRET: SECRET, SESSION_FRESH_AGE_SECONDS: value }),
-      ).toThrow(/SESSION_FRESH_AGE_SECONDS/);
+      expect(() => readServerConfig({ BETTER_AUTH_SECRET: SECRET, STEP_UP_WINDOW_SECONDS: value })).toThrow(
+        /STEP_UP_WINDOW_SECONDS/,
+      );
     }
   });
 

@@ -3,6 +3,7 @@ import { and, count, eq, isNotNull, ne } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { account, passkey, user } from "@/lib/db/schema";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
+import { recordPasskeyRemoved } from "../security-activity/passkeys";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import type { HookContext } from "./types";
 
@@ -47,7 +48,7 @@ export async function checkRename(ctx: HookContext): Promise<void> {
 export async function removeUnlessLast(ctx: HookContext) {
   const owned = await ownPasskey(ctx);
   if (!owned) return;
-  await db().transaction(async (tx) => {
+  const [removed] = await db().transaction(async (tx) => {
     await tx.select({ id: user.id }).from(user).where(eq(user.id, owned.userId)).for("update");
     const [others] = await tx
       .select({ count: count() })
@@ -67,7 +68,8 @@ export async function removeUnlessLast(ctx: HookContext) {
     if (!others?.count && !password) {
       throw APIError.from("CONFLICT", PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD);
     }
-    await tx.delete(passkey).where(eq(passkey.id, owned.passkey.id));
+    return tx.delete(passkey).where(eq(passkey.id, owned.passkey.id)).returning();
   });
+  if (removed) await recordPasskeyRemoved(ctx, removed);
   return ctx.json({ status: true });
 }

@@ -1,4 +1,3 @@
-import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
 import { verifyRegistrationResponse } from "@simplewebauthn/server";
 import { APIError, getSessionFromCtx } from "better-auth/api";
@@ -12,8 +11,6 @@ import { registrationResponseSchema } from "./webauthn-response";
 /** The plugin's default name for its signed challenge cookie. */
 const CHALLENGE_COOKIE = "better-auth-passkey";
 
-type Session = NonNullable<Awaited<ReturnType<typeof getSessionFromCtx>>>;
-
 type RegistrationChallenge = {
   token: string;
   type?: string;
@@ -24,19 +21,6 @@ type RegistrationChallenge = {
 };
 
 /**
- * The plugin runs registration without requiring a session (passkey-first sign-up needs that), so
- * the freshness its session middleware used to insist on is checked here: adding a passkey to an
- * existing account still needs a recent sign-in.
- */
-function assertFresh(ctx: HookContext, session: Session): void {
-  const freshAgeSeconds = ctx.context.sessionConfig.freshAge;
-  if (freshAgeSeconds === 0) return;
-  if (Date.now() - new Date(session.session.createdAt).getTime() >= freshAgeSeconds * 1000) {
-    throw APIError.from("FORBIDDEN", BASE_ERROR_CODES.SESSION_NOT_FRESH);
-  }
-}
-
-/**
  * The `context` query of generate-register-options, for the plugin to store with the challenge:
  * a signed-in user's registration has none; a passkey-first sign-up's carries the mailed token,
  * replaced here by its key, so that the challenge row never holds the token itself.
@@ -45,8 +29,8 @@ export async function registrationContext(ctx: HookContext): Promise<{ context?:
   const session = await getSessionFromCtx(ctx);
   const token = typeof ctx.query?.context === "string" ? ctx.query.context : undefined;
   if (session) {
+    // A signed-in user's registration is guarded by step-up (lib/auth/step-up/guarded-endpoints.ts).
     if (token) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
-    assertFresh(ctx, session);
     return {};
   }
   return token ? { context: pendingSignUpKey(token) } : {};
@@ -72,13 +56,13 @@ async function readChallenge(ctx: HookContext): Promise<RegistrationChallenge | 
 }
 
 /**
- * The user a registration is for, or a refusal: a signed-in user's fresh session, or, without a
+ * The user a registration is for, or a refusal: the signed-in user (who stepped up to get the
+ * options), or, without a
  * session, a live pending sign-up that asks for the session the account is created with.
  */
 async function expectedUserId(ctx: HookContext, challenge: RegistrationChallenge | null): Promise<string> {
   const session = await getSessionFromCtx(ctx);
   if (session) {
-    assertFresh(ctx, session);
     if (challenge?.context) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
     return session.user.id;
   }

@@ -1,32 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthEndpoint, freshSessionMiddleware, sessionMiddleware } from "better-auth/api";
+import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { and, eq, isNull } from "drizzle-orm";
 import * as z from "zod";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
-import { clientIpAddress } from "@/lib/http/client-ip";
-import { type RequestFacts, recordSecurityEvent } from "@/lib/security-events";
+import { recordSecurityEvent } from "@/lib/security-events";
 import { enforceAccountRateLimit } from "../account-rate-limits";
 import { ACCOUNT_RATE_LIMITS } from "../rate-limits";
+import { requestFacts } from "../request-facts";
+import { stepUpMiddleware } from "../step-up/check";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
 import { recoveryCodeStatus } from "./status";
 
 export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
   INVALID_RECOVERY_CODE: "That email and recovery code don't match an unused code.",
 });
-
-type EndpointContext = { request?: Request; headers?: Headers };
-
-/** Where a request came from, for the security log. */
-export function requestFacts(ctx: EndpointContext): RequestFacts {
-  return {
-    ipAddress: ctx.request ? clientIpAddress(ctx.request) : null,
-    userAgent: ctx.headers?.get("user-agent") ?? null,
-  };
-}
 
 /** Recovery codes: ten one-time codes, stored as keyed hashes, that sign a user in without a passkey. */
 export function recoveryCodes() {
@@ -35,7 +26,7 @@ export function recoveryCodes() {
     endpoints: {
       generateRecoveryCodes: createAuthEndpoint(
         "/recovery-codes/generate",
-        { method: "POST", use: [freshSessionMiddleware] },
+        { method: "POST", use: [stepUpMiddleware] },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
           const codes = generateRecoveryCodes();

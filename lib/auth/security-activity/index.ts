@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
-import { recordPasskeyAdded, recordPasskeyRemoved, recordPasskeyRenamed, rememberPasskey } from "./passkeys";
+import { recordPasskeyAdded, recordPasskeyRenamed, rememberPasskey } from "./passkeys";
 import { recordSignInAttempt, SIGN_IN_PATHS } from "./sign-in";
 
 const on =
@@ -23,7 +23,7 @@ export function securityActivity() {
     hooks: {
       before: [
         {
-          matcher: on("/passkey/update-passkey", "/passkey/delete-passkey"),
+          matcher: on("/passkey/update-passkey"),
           handler: createAuthMiddleware(rememberPasskey),
         },
       ],
@@ -31,7 +31,6 @@ export function securityActivity() {
         { matcher: on(...Object.keys(SIGN_IN_PATHS)), handler: createAuthMiddleware(recordSignInAttempt) },
         { matcher: on("/passkey/verify-registration"), handler: createAuthMiddleware(recordPasskeyAdded) },
         { matcher: on("/passkey/update-passkey"), handler: createAuthMiddleware(recordPasskeyRenamed) },
-        { matcher: on("/passkey/delete-passkey"), handler: createAuthMiddleware(recordPasskeyRemoved) },
       ],
     },
   } satisfies BetterAuthPlugin;

@@ -2,7 +2,7 @@ import { isAPIError } from "better-auth/api";
 import { newPasskeyNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
-import { requestFacts } from "../recovery-codes/server";
+import { requestFacts } from "../request-facts";
 import { noticeFacts, sendNotice } from "./notify";
 
 type StoredPasskey = {
@@ -35,8 +35,8 @@ export async function recordPasskeyAdded(ctx: HookContext): Promise<void> {
 }
 
 /**
- * The passkey as it was before a rename or removal, so the log can say which one it was after the
- * row has changed or gone. Keyed by the request's headers: the one object a Better Auth before hook
+ * The passkey as it was before a rename, so the log can say which one it was after the row has
+ * changed. Keyed by the request's headers: the one object a Better Auth before hook
  * and after hook of the same call share.
  */
 const before = new WeakMap<Headers, StoredPasskey>();
@@ -62,9 +62,11 @@ export async function recordPasskeyRenamed(ctx: HookContext): Promise<void> {
   });
 }
 
-export async function recordPasskeyRemoved(ctx: HookContext): Promise<void> {
-  const removed = succeeded(ctx);
-  if (!removed) return;
+/**
+ * Called by the passkey policy's removal (lib/auth/passkey-policy/management.ts), which answers
+ * the request itself, so that no after hook on the endpoint runs.
+ */
+export async function recordPasskeyRemoved(ctx: HookContext, removed: StoredPasskey): Promise<void> {
   await recordSecurityEvent({
     type: "passkey_removed",
     userId: removed.userId,

@@ -4,7 +4,7 @@ import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
-import { requestFacts } from "../recovery-codes/server";
+import { requestFacts } from "../request-facts";
 import { noticeFacts, sendNotice } from "./notify";
 
 export type SignInMethod = "passkey" | "password" | "recovery_code";

@@ -2,11 +2,12 @@ import { getCurrentAuthEndpointContext, queueAfterTransactionHook } from "@bette
 import type { BetterAuthOptions, BetterAuthPlugin, User } from "better-auth";
 import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
 import * as z from "zod";
-import { requestFacts } from "@/lib/auth/recovery-codes/server";
+import { requestFacts } from "@/lib/auth/request-facts";
 import { type Mail, sendMail } from "@/lib/mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
+import { sendEmailChangeVerification } from "../step-up/email-change";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { existingAccountMail, finishSignUpMail } from "./mail";
 import { createPendingSignUp, PENDING_SIGN_UP_SECONDS } from "./pending";
@@ -76,6 +77,11 @@ export function passwordSignUpOptions(): Pick<BetterAuthOptions, "emailAndPasswo
       autoSignInAfterVerification: true,
       expiresIn: PENDING_SIGN_UP_SECONDS,
       async sendVerificationEmail({ user, url }) {
+        // Better Auth sends the same kind of link to prove a new address after /change-email.
+        if (getCurrentAuthEndpointContext().path === "/change-email") {
+          await sendEmailChangeVerification({ user, url });
+          return;
+        }
         await sendMailAfterCommit(finishSignUpMail(user.email, url));
       },
     },

@@ -15,11 +15,10 @@ export default async function RecoveryCodesPage({
 }) {
   const { user } = await requireSession();
   const requestHeaders = await headers();
-  const [{ reveal }, status, passkeys, accounts] = await Promise.all([
+  const [{ reveal }, status, passkeys] = await Promise.all([
     searchParams,
     recoveryCodeStatus(user.id),
     auth().api.listPasskeys({ headers: requestHeaders }),
-    auth().api.listUserAccounts({ headers: requestHeaders }),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -30,15 +29,7 @@ export default async function RecoveryCodesPage({
         </p>
       </div>
       {passkeys.length > 0 && status.total === 0 && !status.declinedAt && !reveal && <RecoveryCodesWarning />}
-      <RecoveryCodesPanel
-        status={status}
-        generateNow={Boolean(reveal)}
-        account={{
-          email: user.email,
-          hasPassword: accounts.some((linked) => linked.providerId === "credential"),
-          hasPasskey: passkeys.length > 0,
-        }}
-      />
+      <RecoveryCodesPanel status={status} generateNow={Boolean(reveal)} />
     </div>
   );
 }

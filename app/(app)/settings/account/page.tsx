@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { ChangeEmailForm } from "@/components/settings/change-email-form";
+import { DeleteAccount } from "@/components/settings/delete-account";
+import { Notice } from "@/components/ui/notice";
+import { requireSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Account" };
+
+type SearchParams = Promise<{ email?: string; error?: string }>;
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user } = await requireSession();
+  const { email, error } = await searchParams;
+  return (
+    <div className="flex flex-col gap-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+          Your email address, and leaving Keyhold.
+        </p>
+      </div>
+      {email === "changed" &&
+        (error ? (
+          <Notice tone="error">
+            That link has expired or was already used. Your email is still {user.email}; ask for a new link
+            below.
+          </Notice>
+        ) : (
+          <Notice tone="success">Your email is now {user.email}.</Notice>
+        ))}
+      <section aria-labelledby="email-heading" className="flex flex-col gap-3">
+        <h2 id="email-heading" className="text-lg font-medium">
+          Email
+        </h2>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          You sign in as{" "}
+          <strong className="font-medium text-neutral-900 dark:text-white">{user.email}</strong>. A new
+          address takes effect once you open the link we send to it.
+        </p>
+        <ChangeEmailForm />
+      </section>
+      <section aria-labelledby="delete-heading" className="flex flex-col gap-3">
+        <h2 id="delete-heading" className="text-lg font-medium">
+          Delete your account
+        </h2>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          Removes your account, passkeys, recovery codes and sessions for good. This cannot be undone.
+        </p>
+        <DeleteAccount email={user.email} />
+      </section>
+    </div>
+  );
+}

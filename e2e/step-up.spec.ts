@@ -1,0 +1,133 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { declineRecoveryCodes, passkeyRows, signUpWithPassword, uniqueEmail } from "./fixtures/account";
+import { firstLink, waitForMail } from "./fixtures/mailbox";
+import { expect, test } from "./fixtures/virtual-authenticator";
+import { disableAutofill } from "./fixtures/webauthn-calls";
+import { SHORT_STEP_UP_SECONDS, SHORT_STEP_UP_URL } from "./servers";
+
+const PASSWORD = "correct horse battery staple";
+
+async function confirmWithPassword(page: Page) {
+  const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+  await stepUp.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await stepUp.getByRole("button", { name: "Confirm with password" }).click();
+  await expect(stepUp).toBeHidden();
+}
+
+test.describe("with a short step-up window", () => {
+  test.use({ baseURL: SHORT_STEP_UP_URL });
+
+  const outlastWindow = (page: Page) => page.waitForTimeout((SHORT_STEP_UP_SECONDS + 1) * 1000);
+
+  test("the step-up dialog blocks removing a passkey until a fresh passkey assertion", async ({ page }) => {
+    await disableAutofill(page);
+    await signUpWithPassword(page);
+    await declineRecoveryCodes(page);
+    await outlastWindow(page);
+    const form = page.getByRole("form", { name: "Add a passkey" });
+    await form.getByLabel("Passkey name").fill("Laptop");
+    await form.getByRole("button", { name: "Add a passkey" }).click();
+    const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+    await stepUp.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await stepUp.getByRole("button", { name: "Confirm with password" }).click();
+    await expect(passkeyRows(page, "Laptop")).toBeVisible();
+    await outlastWindow(page);
+
+    const confirmRemoval = page.getByRole("dialog", { name: "Remove “Laptop”?" });
+    await passkeyRows(page, "Laptop")
+      .getByRole("button", { name: /Remove/ })
+      .click();
+    await confirmRemoval.getByRole("button", { name: "Remove passkey" }).click();
+    await expect(stepUp).toBeVisible();
+    await expect(stepUp.getByRole("button", { name: "Confirm with a passkey" })).toBeFocused();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    await stepUp.getByRole("button", { name: "Cancel" }).click();
+    await expect(stepUp).toBeHidden();
+    await expect(confirmRemoval.getByText("Nothing was changed")).toBeVisible();
+    await expect(confirmRemoval.getByRole("button", { name: "Remove passkey" })).toBeFocused();
+    await page.reload();
+    await expect(passkeyRows(page, "Laptop")).toBeVisible();
+
+    await passkeyRows(page, "Laptop")
+      .getByRole("button", { name: /Remove/ })
+      .click();
+    await confirmRemoval.getByRole("button", { name: "Remove passkey" }).click();
+    await stepUp.getByRole("button", { name: "Confirm with a passkey" }).click();
+    await expect(stepUp).toBeHidden();
+    await expect(passkeyRows(page, "Laptop")).toHaveCount(0);
+  });
+
+  test("signing out all other sessions, after confirming it's you, signs the other browser out", async ({
+    page,
+    browser,
+  }) => {
+    const email = await signUpWithPassword(page);
+    const elsewhere = await browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto("/sign-in");
+    await other.getByLabel("Email", { exact: true }).fill(email);
+    await other.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await other.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(other).toHaveURL(/\/dashboard$/);
+
+    await page.goto("/settings/security/sessions");
+    const sessions = page.getByRole("list", { name: "Your sessions" }).getByRole("listitem");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.first()).toContainText("This device");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await outlastWindow(page);
+    await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await confirmWithPassword(page);
+    await expect(sessions).toHaveCount(1);
+
+    await other.goto("/settings/security/passkeys");
+    await expect(other).toHaveURL(/\/sign-in\?next=/);
+    await elsewhere.close();
+  });
+
+  test("deleting the account asks for the email and a step-up, then signs out with a notice", async ({
+    page,
+  }) => {
+    await disableAutofill(page);
+    const email = await signUpWithPassword(page);
+    await page.goto("/settings/account");
+    await outlastWindow(page);
+
+    await page.getByRole("button", { name: "Delete account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    const confirm = dialog.getByRole("button", { name: "Delete account" });
+    await expect(confirm).toBeDisabled();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await dialog.getByLabel(`Type ${email} to confirm`).fill(email);
+    await confirm.click();
+    await confirmWithPassword(page);
+
+    await expect(page).toHaveURL(/\/\?account=deleted$/);
+    await expect(page.getByText("Your account has been deleted")).toBeVisible();
+    await page.goto("/settings/account");
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+  });
+});
+
+test("changing the email takes effect when the link mailed to the new address is opened", async ({
+  page,
+}) => {
+  await disableAutofill(page);
+  const email = await signUpWithPassword(page);
+  const newEmail = uniqueEmail();
+  await page.goto("/settings/account");
+
+  const form = page.getByRole("form", { name: "Change your email" });
+  await form.getByLabel("New email").fill(newEmail);
+  await form.getByRole("button", { name: "Change email" }).click();
+  await expect(form.getByText(`We sent a link to ${newEmail}`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`You sign in as ${email}`)).toBeVisible();
+
+  await page.goto(firstLink(await waitForMail(newEmail, /Confirm your email address/)));
+
+  await expect(page).toHaveURL(/\/settings\/account\?email=changed$/);
+  await expect(page.getByText(`Your email is now ${newEmail}.`)).toBeVisible();
+});

@@ -1,0 +1,128 @@
+import type { BetterAuthPlugin } from "better-auth";
+import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import * as z from "zod";
+import { recordSecurityEvent } from "@/lib/security-events";
+import type { HookContext } from "../passkey-policy/types";
+import { requestFacts } from "../request-facts";
+import { requireRecentStepUp } from "./check";
+
+/**
+ * Better Auth's and the passkey plugin's endpoints that change how an account is reached or who
+ * holds it. Better Auth's own guard on some of them is "signed in within `session.freshAge`"; that
+ * is switched off (`freshAge: 0` in lib/auth.ts) and this list, through the same check as
+ * Keyhold's own endpoints, is the rule instead. Adding a passkey is guarded at its options: the
+ * registration that follows needs the challenge those options issued for this user.
+ */
+const GUARDED_PATHS = new Set([
+  "/passkey/generate-register-options",
+  "/passkey/delete-passkey",
+  "/change-email",
+  "/delete-user",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+]);
+
+const REVOKING_PATHS = new Set(["/revoke-session", "/revoke-sessions", "/revoke-other-sessions"]);
+
+/** How many sessions a revocation is about to end, counted before they are gone. */
+const pendingRevocations = new WeakMap<object, { userId: string; count: number }>();
+
+export function guardedEndpointHooks(): NonNullable<BetterAuthPlugin["hooks"]> {
+  return {
+    before: [
+      {
+        matcher: (ctx) => GUARDED_PATHS.has(ctx.path ?? ""),
+        handler: createAuthMiddleware(async (ctx) => {
+          const signedIn = await getSessionFromCtx(ctx);
+          // Without a session the endpoint's own middleware answers 401.
+          if (!signedIn) return;
+          // Ending this very session is signing out, which never needs a step-up.
+          if (ctx.path === "/revoke-session" && ctx.body?.token === signedIn.session.token) return;
+          requireRecentStepUp(signedIn.session);
+          if (REVOKING_PATHS.has(ctx.path) && ctx.request) {
+            pendingRevocations.set(ctx.request, {
+              userId: signedIn.user.id,
+              count: await sessionsToRevoke(ctx, signedIn),
+            });
+          }
+        }),
+      },
+    ],
+    after: [
+      {
+        matcher: (ctx) => REVOKING_PATHS.has(ctx.path ?? ""),
+        handler: createAuthMiddleware(async (ctx) => {
+          const pending = ctx.request && pendingRevocations.get(ctx.request);
+          if (!pending || isAPIError(ctx.context.returned) || pending.count === 0) return;
+          await recordSecurityEvent({
+            type: "session_revoked",
+            userId: pending.userId,
+            request: requestFacts(ctx),
+            details: pending.count > 1 ? { count: pending.count } : undefined,
+          });
+        }),
+      },
+      {
+        // The new address is confirmed when its owner follows the link mailed to it.
+        matcher: (ctx) => ctx.path === "/verify-email",
+        handler: createAuthMiddleware(async (ctx) => {
+          const change = emailChangeRequest(ctx.query?.token);
+          if (!change || !succeeded(ctx.context.returned)) return;
+          const changed = await ctx.context.internalAdapter.findUserByEmail(change.updateTo);
+          if (!changed) return;
+          await recordSecurityEvent({
+            type: "email_changed",
+            userId: changed.user.id,
+            request: requestFacts(ctx),
+            details: { from: change.email, to: change.updateTo },
+          });
+        }),
+      },
+    ],
+  };
+}
+
+async function sessionsToRevoke(
+  ctx: HookContext,
+  signedIn: { session: { token: string }; user: { id: string } },
+): Promise<number> {
+  if (ctx.path === "/revoke-session") {
+    const target = await ctx.context.internalAdapter.findSession(String(ctx.body?.token ?? ""));
+    return target?.session.userId === signedIn.user.id ? 1 : 0;
+  }
+  const live = (await ctx.context.internalAdapter.listSessions(signedIn.user.id)).filter(
+    (session) => session.expiresAt > new Date(),
+  );
+  return ctx.path === "/revoke-other-sessions"
+    ? live.filter((session) => session.token !== signedIn.session.token).length
+    : live.length;
+}
+
+const emailChangeToken = z.object({
+  email: z.string(),
+  updateTo: z.string(),
+  requestType: z.literal("change-email-verification"),
+});
+
+/**
+ * What a /verify-email link is for, read from its token's payload. Only read, not trusted: the
+ * endpoint has verified the signature, and the event is recorded only if it succeeded.
+ */
+function emailChangeRequest(token: unknown) {
+  if (typeof token !== "string") return null;
+  const payload = token.split(".")[1];
+  if (!payload) return null;
+  try {
+    return emailChangeToken.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))).data;
+  } catch {
+    return null;
+  }
+}
+
+/** The endpoint answered with JSON, or redirected to its callback without an `error` parameter. */
+function succeeded(returned: unknown): boolean {
+  if (!isAPIError(returned)) return true;
+  const location = returned.statusCode === 302 ? new Headers(returned.headers).get("location") : null;
+  return location !== null && !new URLSearchParams(location.split("?")[1] ?? "").has("error");
+}

@@ -1,0 +1,121 @@
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
+import { eq } from "drizzle-orm";
+import * as z from "zod";
+import { db } from "@/lib/db";
+import { session as sessionTable } from "@/lib/db/schema";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { recordSecurityEvent } from "@/lib/security-events";
+import type { HookContext, RelyingParty } from "../passkey-policy/types";
+import { requestFacts } from "../request-facts";
+import { STEP_UP_ERROR_CODES } from "./error-codes";
+import { guardedEndpointHooks } from "./guarded-endpoints";
+import { createStepUpChallenge, verifyStepUpAssertion } from "./passkey";
+
+export { STEP_UP_ERROR_CODES };
+
+/**
+ * Every attempt counts, successful or not, so that a right guess cannot slip past the limit:
+ * a few mistakes are fine, a password-guessing session on a stolen cookie is not.
+ */
+const ATTEMPTS = { max: 10, windowSeconds: 15 * 60 };
+
+type SignedIn = { session: { id: string }; user: { id: string } };
+
+/**
+ * Step-up: proving it's you again, in place, before a sensitive change. A passkey assertion or
+ * the password stamps the CURRENT session (`sessions.step_up_at`); no new session, no new cookie.
+ * lib/auth/step-up/check.ts holds the one rule that sensitive endpoints apply.
+ */
+export function stepUp(relyingParty: RelyingParty) {
+  return {
+    id: "step-up",
+    schema: {
+      session: { fields: { stepUpAt: { type: "date", required: false, input: false } } },
+    },
+    endpoints: {
+      stepUpMethods: createAuthEndpoint(
+        "/step-up/methods",
+        { method: "GET", use: [sessionMiddleware] },
+        async (ctx) => {
+          const userId = ctx.context.session.user.id;
+          const [passkeys, password] = await Promise.all([
+            ctx.context.adapter.count({ model: "passkey", where: [{ field: "userId", value: userId }] }),
+            passwordHash(ctx, userId),
+          ]);
+          return ctx.json({ passkey: passkeys > 0, password: password !== null });
+        },
+      ),
+
+      stepUpPasskeyOptions: createAuthEndpoint(
+        "/step-up/passkey/options",
+        { method: "POST", use: [sessionMiddleware] },
+        async (ctx) => {
+          ctx.setHeader("Cache-Control", "no-store");
+          return ctx.json(await createStepUpChallenge(ctx, ctx.context.session, relyingParty));
+        },
+      ),
+
+      stepUpPasskey: createAuthEndpoint(
+        "/step-up/passkey/verify",
+        { method: "POST", body: z.object({ response: z.unknown() }), use: [sessionMiddleware] },
+        async (ctx) => {
+          const signedIn = ctx.context.session;
+          await limitAttempts(signedIn.user.id);
+          const passkey = await verifyStepUpAssertion(ctx, signedIn, relyingParty);
+          return ctx.json(await markSteppedUp(ctx, signedIn, { method: "passkey", passkeyId: passkey.id }));
+        },
+      ),
+
+      stepUpPassword: createAuthEndpoint(
+        "/step-up/password",
+        {
+          method: "POST",
+          body: z.object({ password: z.string().min(1).max(256) }),
+          use: [sessionMiddleware],
+        },
+        async (ctx) => {
+          const signedIn = ctx.context.session;
+          await limitAttempts(signedIn.user.id);
+          const hash = await passwordHash(ctx, signedIn.user.id);
+          if (!hash) throw APIError.from("BAD_REQUEST", STEP_UP_ERROR_CODES.STEP_UP_NO_PASSWORD);
+          // Better Auth's own hasher, so the check matches sign-in exactly.
+          if (!(await ctx.context.password.verify({ hash, password: ctx.body.password }))) {
+            throw APIError.from("UNAUTHORIZED", STEP_UP_ERROR_CODES.STEP_UP_PASSWORD_INCORRECT);
+          }
+          return ctx.json(await markSteppedUp(ctx, signedIn, { method: "password" }));
+        },
+      ),
+    },
+    hooks: guardedEndpointHooks(),
+    $ERROR_CODES: STEP_UP_ERROR_CODES,
+  } satisfies BetterAuthPlugin;
+}
+
+async function passwordHash(ctx: HookContext, userId: string): Promise<string | null> {
+  const accounts = await ctx.context.internalAdapter.findAccounts(userId);
+  return (
+    accounts.find((account) => account.providerId === "credential" && account.password)?.password ?? null
+  );
+}
+
+async function limitAttempts(userId: string): Promise<void> {
+  const verdict = await consumeRateLimit(`step-up:account:${userId}`, ATTEMPTS);
+  if (!verdict.allowed) {
+    throw new APIError("TOO_MANY_REQUESTS", STEP_UP_ERROR_CODES.TOO_MANY_STEP_UP_ATTEMPTS, {
+      "Retry-After": String(verdict.retryAfterSeconds),
+    });
+  }
+}
+
+async function markSteppedUp(ctx: HookContext, signedIn: SignedIn, details: Record<string, unknown>) {
+  const stepUpAt = new Date();
+  await db().update(sessionTable).set({ stepUpAt }).where(eq(sessionTable.id, signedIn.session.id));
+  await recordSecurityEvent({
+    type: "step_up",
+    userId: signedIn.user.id,
+    request: requestFacts(ctx),
+    details,
+  });
+  return { stepUpAt };
+}

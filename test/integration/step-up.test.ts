@@ -1,0 +1,377 @@
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { account, mailOutbox, securityEvent, session, user as userTable } from "@/lib/db/schema";
+import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import {
+  type ApiError,
+  passkeysOf,
+  registerPasskey,
+  registrationOptions,
+  sessionCount,
+} from "../helpers/passkey-ceremonies";
+import { type AssertionOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+const PASSWORD = "correct horse battery staple";
+
+async function accountWithPasskeys(count = 1) {
+  const { browser, user } = await signUp();
+  const authenticators = Array.from({ length: count }, () => new SoftwareAuthenticator());
+  for (const [index, authenticator] of authenticators.entries()) {
+    await registerPasskey(browser, authenticator, { name: `Passkey ${index + 1}` });
+  }
+  return { browser, user, authenticators };
+}
+
+/** The sign-in no longer counts as a recent verification; `stepUpMinutesAgo` sets the last step-up. */
+async function verifiedMinutesAgo(userId: string, stepUpMinutesAgo: number | null) {
+  await db()
+    .update(session)
+    .set({
+      createdAt: sql`now() - interval '1 hour'`,
+      stepUpAt: stepUpMinutesAgo === null ? null : sql`now() - ${stepUpMinutesAgo} * interval '1 minute'`,
+    })
+    .where(eq(session.userId, userId));
+}
+
+async function secondSession(email: string) {
+  const other = new TestBrowser();
+  const signedIn = await other.post<{ token: string }>("/sign-in/email", { email, password: PASSWORD });
+  expect(signedIn.status).toBe(200);
+  return { other, token: signedIn.body.token };
+}
+
+async function stepUpWithPasskey(
+  browser: TestBrowser,
+  authenticator: SoftwareAuthenticator,
+  overrides?: AssertionOverrides,
+) {
+  const options = await browser.post<PublicKeyCredentialRequestOptionsJSON>("/step-up/passkey/options");
+  const response = authenticator.getAssertion(options.body, overrides);
+  return {
+    options,
+    response,
+    result: await browser.post<ApiError & { stepUpAt?: string }>("/step-up/passkey/verify", { response }),
+  };
+}
+
+function eventsOf(userId: string, type: string) {
+  return db()
+    .select()
+    .from(securityEvent)
+    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
+}
+
+type Account = Awaited<ReturnType<typeof signUp>>;
+
+type GuardedCase = {
+  name: string;
+  setup: () => Promise<Account>;
+  /** Performs the action; `changed` then says whether it took effect. */
+  act: (account: Account) => Promise<{ response: ApiResponse<ApiError>; changed: () => Promise<boolean> }>;
+};
+
+/** Every sensitive endpoint, each on an account of its own. */
+const guardedEndpoints: GuardedCase[] = [
+  {
+    name: "adding a passkey (registration options)",
+    setup: () => accountWithPasskeys(),
+    act: async ({ browser }) => {
+      const response = (await registrationOptions(browser)) as unknown as ApiResponse<ApiError>;
+      return { response, changed: async () => response.status === 200 };
+    },
+  },
+  {
+    name: "removing a passkey",
+    setup: () => accountWithPasskeys(2),
+    act: async ({ browser, user }) => {
+      const [passkey] = await passkeysOf(user.id);
+      const response = await browser.post<ApiError>("/passkey/delete-passkey", { id: passkey?.id });
+      return { response, changed: async () => (await passkeysOf(user.id)).length === 1 };
+    },
+  },
+  {
+    name: "generating recovery codes",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      const response = await browser.post<ApiError>("/recovery-codes/generate");
+      return {
+        response,
+        changed: async () => (await eventsOf(user.id, "recovery_codes_generated")).length === 1,
+      };
+    },
+  },
+  {
+    name: "changing the email",
+    setup: () => signUp(),
+    act: async ({ browser }) => {
+      const newEmail = uniqueEmail("moved");
+      const response = await browser.post<ApiError>("/change-email", { newEmail });
+      return { response, changed: async () => (await mailTo(newEmail)).length === 1 };
+    },
+  },
+  {
+    name: "deleting the account",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      const response = await browser.post<ApiError>("/delete-user", {});
+      return {
+        response,
+        changed: async () =>
+          (await db().select().from(userTable).where(eq(userTable.id, user.id))).length === 0,
+      };
+    },
+  },
+  {
+    name: "signing out another session",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      const { token } = await secondSession(user.email);
+      const response = await browser.post<ApiError>("/revoke-session", { token });
+      return { response, changed: async () => (await sessionCount(user.id)) === 1 };
+    },
+  },
+  {
+    name: "signing out all other sessions",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      await secondSession(user.email);
+      const response = await browser.post<ApiError>("/revoke-other-sessions");
+      return { response, changed: async () => (await sessionCount(user.id)) === 1 };
+    },
+  },
+  {
+    name: "signing out every session",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      await secondSession(user.email);
+      const response = await browser.post<ApiError>("/revoke-sessions");
+      return { response, changed: async () => (await sessionCount(user.id)) === 0 };
+    },
+  },
+];
+
+describe("every sensitive endpoint", () => {
+  for (const guarded of guardedEndpoints) {
+    it.each([
+      ["never stepped up", null, 403],
+      ["stepped up 1 minute ago", 1, 200],
+      ["stepped up 6 minutes ago", 6, 403],
+    ] as const)(`${guarded.name}, %s`, async (_label, minutesAgo, status) => {
+      const account = await guarded.setup();
+      await verifiedMinutesAgo(account.user.id, minutesAgo);
+      const { response, changed } = await guarded.act(account);
+      expect(response.status).toBe(status);
+      if (status === 403) expect(response.body.code).toBe("STEP_UP_REQUIRED");
+      expect(await changed()).toBe(status === 200);
+    });
+  }
+
+  it("lets a session that signed in within the window act without a step-up", async () => {
+    const { browser, user } = await accountWithPasskeys(2);
+    const [passkey] = await passkeysOf(user.id);
+
+    const removed = await browser.post("/passkey/delete-passkey", { id: passkey?.id });
+
+    expect(removed.status).toBe(200);
+  });
+
+  it("lets any session sign itself out without a step-up", async () => {
+    const { browser, user } = await signUp();
+    await verifiedMinutesAgo(user.id, null);
+    const [own] = await db().select().from(session).where(eq(session.userId, user.id));
+
+    const revoked = await browser.post("/revoke-session", { token: own?.token });
+
+    expect(revoked.status).toBe(200);
+    expect(await sessionCount(user.id)).toBe(0);
+  });
+});
+
+describe("stepping up with a passkey", () => {
+  it("stamps the current session, creates no session and sets no session cookie", async () => {
+    const { browser, user, authenticators } = await accountWithPasskeys(2);
+    await verifiedMinutesAgo(user.id, null);
+    const before = await sessionCount(user.id);
+
+    const { options, result } = await stepUpWithPasskey(browser, authenticators[1] as SoftwareAuthenticator);
+
+    expect(options.body.userVerification).toBe("required");
+    expect(options.body.allowCredentials?.map((credential) => credential.id).sort()).toEqual(
+      authenticators.map((authenticator) => authenticator.credentialId).sort(),
+    );
+    expect(result.status).toBe(200);
+    expect(result.headers.getSetCookie().some((cookie) => cookie.includes("session_token"))).toBe(false);
+    expect(await sessionCount(user.id)).toBe(before);
+    const [row] = await db().select().from(session).where(eq(session.userId, user.id));
+    expect(row?.stepUpAt?.getTime()).toBe(new Date(result.body.stepUpAt as string).getTime());
+    const [event] = await eventsOf(user.id, "step_up");
+    expect(event?.details).toMatchObject({ method: "passkey" });
+    const [passkey] = await passkeysOf(user.id);
+    expect((await browser.post("/passkey/delete-passkey", { id: passkey?.id })).status).toBe(200);
+  });
+
+  it("refuses another account's passkey, even with a valid signature", async () => {
+    const { browser, user } = await accountWithPasskeys();
+    const stranger = await accountWithPasskeys();
+    await verifiedMinutesAgo(user.id, null);
+
+    const { result } = await stepUpWithPasskey(browser, stranger.authenticators[0] as SoftwareAuthenticator);
+
+    expect(result.status).toBe(400);
+    expect(result.body.code).toBe("STEP_UP_PASSKEY_NOT_VERIFIED");
+    expect(await eventsOf(user.id, "step_up")).toHaveLength(0);
+  });
+
+  it("refuses a replayed assertion: the challenge works once", async () => {
+    const { browser, user, authenticators } = await accountWithPasskeys();
+    await verifiedMinutesAgo(user.id, null);
+    const { response, result } = await stepUpWithPasskey(browser, authenticators[0] as SoftwareAuthenticator);
+    await verifiedMinutesAgo(user.id, null);
+
+    const replayed = await browser.post<ApiError>("/step-up/passkey/verify", { response });
+
+    expect(result.status).toBe(200);
+    expect(replayed.status).toBe(400);
+    expect(replayed.body.code).toBe("STEP_UP_CHALLENGE_NOT_FOUND");
+    const [row] = await db().select().from(session).where(eq(session.userId, user.id));
+    expect(row?.stepUpAt).toBeNull();
+  });
+
+  it("refuses a challenge issued to another session of the same account", async () => {
+    const { browser, user, authenticators } = await accountWithPasskeys();
+    const { other } = await secondSession(user.email);
+    const options = await browser.post<PublicKeyCredentialRequestOptionsJSON>("/step-up/passkey/options");
+    const response = (authenticators[0] as SoftwareAuthenticator).getAssertion(options.body);
+
+    const elsewhere = await other.post<ApiError>("/step-up/passkey/verify", { response });
+
+    expect(elsewhere.status).toBe(400);
+  });
+
+  it.each([
+    ["without user verification", { flags: { userVerified: false } }],
+    ["with a signature counter that went backwards", { signCount: 0 }],
+    ["signed for another origin", { origin: "https://keyhold.example.evil" }],
+    ["with a bad signature", { corruptSignature: true }],
+  ] as const)("refuses an assertion %s", async (_label, overrides) => {
+    const { browser, user, authenticators } = await accountWithPasskeys();
+    const authenticator = authenticators[0] as SoftwareAuthenticator;
+    // One good use first, so the stored counter is above 0.
+    await stepUpWithPasskey(browser, authenticator);
+    await verifiedMinutesAgo(user.id, null);
+
+    const { result } = await stepUpWithPasskey(browser, authenticator, overrides as AssertionOverrides);
+
+    expect(result.status).toBe(400);
+    expect(result.body.code).toBe("STEP_UP_PASSKEY_NOT_VERIFIED");
+    const [row] = await db().select().from(session).where(eq(session.userId, user.id));
+    expect(row?.stepUpAt).toBeNull();
+  });
+
+  it("answers a malformed body with 400", async () => {
+    const { browser } = await accountWithPasskeys();
+    await browser.post("/step-up/passkey/options");
+
+    const malformed = await browser.post<ApiError>("/step-up/passkey/verify", { response: { id: 42 } });
+
+    expect(malformed.status).toBe(400);
+  });
+
+  it("has no options for an account without passkeys, and needs a session", async () => {
+    const { browser } = await signUp();
+
+    const options = await browser.post<ApiError>("/step-up/passkey/options");
+    const anonymous = await new TestBrowser().post("/step-up/passkey/options");
+
+    expect(options.status).toBe(400);
+    expect(options.body.code).toBe("STEP_UP_NO_PASSKEY");
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("stepping up with the password", () => {
+  it("stamps the current session when the password is right, and only then", async () => {
+    const { browser, user } = await signUp();
+    await verifiedMinutesAgo(user.id, null);
+    const before = await sessionCount(user.id);
+
+    const wrong = await browser.post<ApiError>("/step-up/password", { password: "not my password" });
+    const [afterWrong] = await db().select().from(session).where(eq(session.userId, user.id));
+    const right = await browser.post("/step-up/password", { password: PASSWORD });
+
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe("STEP_UP_PASSWORD_INCORRECT");
+    expect(afterWrong?.stepUpAt).toBeNull();
+    expect(right.status).toBe(200);
+    expect(await sessionCount(user.id)).toBe(before);
+    expect((await browser.post("/recovery-codes/generate")).status).toBe(200);
+  });
+
+  it("is refused for an account without a password", async () => {
+    const { browser, user } = await accountWithPasskeys();
+    await db()
+      .delete(account)
+      .where(and(eq(account.userId, user.id), eq(account.providerId, "credential")));
+
+    const attempt = await browser.post<ApiError>("/step-up/password", { password: PASSWORD });
+
+    expect(attempt.status).toBe(400);
+    expect(attempt.body.code).toBe("STEP_UP_NO_PASSWORD");
+  });
+
+  it("limits attempts per account: the 11th in 15 minutes is refused, even with the right password", async () => {
+    const { browser } = await signUp();
+    const statuses = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      statuses.push((await browser.post("/step-up/password", { password: "guess" })).status);
+    }
+
+    const eleventh = await browser.post("/step-up/password", { password: PASSWORD });
+
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+});
+
+describe("what the guarded actions record", () => {
+  it("records how many sessions were signed out", async () => {
+    const { browser, user } = await signUp();
+    await secondSession(user.email);
+    await secondSession(user.email);
+
+    await browser.post("/revoke-other-sessions");
+
+    const [event] = await eventsOf(user.id, "session_revoked");
+    expect(event?.details).toEqual({ count: 2 });
+  });
+
+  it("changes the email only when the link mailed to the new address is followed", async () => {
+    const { browser, user } = await signUp();
+    const newEmail = uniqueEmail("moved");
+
+    const requested = await browser.post("/change-email", {
+      newEmail,
+      callbackURL: "/settings/account?email=changed",
+    });
+    const [pending] = await db().select().from(userTable).where(eq(userTable.id, user.id));
+    const [mail] = await mailTo(newEmail);
+    const link = new URL(/https?:\/\/\S+/.exec(mail?.text ?? "")?.[0] ?? "");
+    const followed = await browser.get(`${link.pathname.replace("/api/auth", "")}${link.search}`);
+
+    expect(requested.status).toBe(200);
+    expect(pending?.email).toBe(user.email);
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get("location")).toBe("/settings/account?email=changed");
+    const [changed] = await db().select().from(userTable).where(eq(userTable.id, user.id));
+    expect(changed?.email).toBe(newEmail);
+    const [event] = await eventsOf(user.id, "email_changed");
+    expect(event?.details).toEqual({ from: user.email, to: newEmail });
+  });
+});
+
+function mailTo(address: string) {
+  return db().select().from(mailOutbox).where(eq(mailOutbox.to, address)).orderBy(desc(mailOutbox.createdAt));
+}
