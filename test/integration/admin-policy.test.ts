@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { setRole } from "@/lib/admin/roles";
 import { type AdminPolicyOptions, adminAccess } from "@/lib/auth/admin-policy";
@@ -99,7 +99,7 @@ describe("the role", () => {
     const events = await db()
       .select({ details: securityEvent.details })
       .from(securityEvent)
-      .where(eq(securityEvent.userId, account.id));
+      .where(and(eq(securityEvent.userId, account.id), eq(securityEvent.type, "role_changed")));
     expect(events.map((event) => event.details)).toEqual([
       { role: "admin", previous: "user", by: "script" },
       { role: "user", previous: "admin", by: "script" },
