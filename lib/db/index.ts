@@ -30,7 +30,8 @@ export function db(): Database {
 function connect(): Connection {
   const { databaseUrl, pgliteDir } = serverConfig();
   if (databaseUrl) {
-    const client = postgres(databaseUrl, { onnotice: () => {} });
+    // A bounded connect, so that requests during an outage fail fast (and answer 503) instead of hanging.
+    const client = postgres(databaseUrl, { onnotice: () => {}, connect_timeout: 5 });
     return { kind: "postgres", db: drizzlePostgres({ client, schema }), client };
   }
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
