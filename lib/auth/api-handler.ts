@@ -7,8 +7,8 @@ type Handler = (request: Request) => Promise<Response>;
 /**
  * The auth API's front door, around Better Auth's handler: a body over the cap is refused before it
  * is buried in memory (413), a JSON body that does not parse is a 400 rather than whatever the
- * router makes of it, and a server error while the database is unreachable becomes a 503 that says
- * so, with Retry-After, instead of a bare 500.
+ * router makes of it, and a server error (or a "not signed in") while the database is unreachable
+ * becomes a 503 that says so, with Retry-After, instead of a bare 500 or a false 401.
  */
 export function guardAuthApi(handler: Handler): Handler {
   return async (request) => {
@@ -23,7 +23,10 @@ export function guardAuthApi(handler: Handler): Handler {
       if (!(await isDatabaseReachable())) return serviceUnavailable();
       throw error;
     }
-    if (response.status >= 500 && !(await isDatabaseReachable())) return serviceUnavailable();
+    // 401 too: Better Auth's session middleware reads a failed session lookup as "no session".
+    if ((response.status >= 500 || response.status === 401) && !(await isDatabaseReachable())) {
+      return serviceUnavailable();
+    }
     return response;
   };
 }
