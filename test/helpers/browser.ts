@@ -26,6 +26,11 @@ export class TestBrowser {
     return this.send<T>("POST", path, init.rawBody ?? JSON.stringify(body ?? {}));
   }
 
+  /** The value of the cookie whose name ends with `name`, as this browser would send it. */
+  cookieValue(name: string): string | undefined {
+    return [...this.cookies].find(([key]) => key.endsWith(name))?.[1];
+  }
+
   hasCookie(name: string): boolean {
     return [...this.cookies.keys()].some((key) => key.endsWith(name));
   }

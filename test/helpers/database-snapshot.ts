@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 
@@ -19,22 +18,14 @@ export const GUARDED_TABLES = [
 
 /** A digest of every row of the guarded tables, equal for two reads exactly when nothing changed. */
 export async function snapshotGuardedTables(): Promise<string> {
-  const digest = createHash("sha256");
-  for (const table of GUARDED_TABLES) {
-    const rows = await db().execute(
-      sql`select coalesce(json_agg(t order by t.id), '[]'::json)::text as rows from ${sql.identifier(table)} t`,
-    );
-    const [first] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { rows: string }[];
-    digest.update(`${table}:${first?.rows ?? ""}\n`);
-  }
-  return digest.digest("hex");
-}
-
-/** Row counts per guarded table, for messages and for counting what a fault left behind. */
-export async function countRows(table: (typeof GUARDED_TABLES)[number], where = sql`true`): Promise<number> {
-  const rows = await db().execute(
-    sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`,
+  // One round trip: the server hashes each table's rows, in id order.
+  const digests = GUARDED_TABLES.map(
+    (table) =>
+      sql`(select md5(coalesce(json_agg(t order by t.id)::text, '')) from ${sql.identifier(table)} t)`,
   );
-  const [first] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number }[];
-  return Number(first?.n ?? 0);
+  const result = await db().execute(sql`select concat_ws(',', ${sql.join(digests, sql`, `)}) as digest`);
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    digest: string;
+  }[];
+  return row?.digest ?? "";
 }

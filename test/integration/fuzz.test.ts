@@ -30,7 +30,7 @@ import { SoftwareAuthenticator } from "../helpers/software-authenticator";
  * here. Runs are seeded from FUZZ_SEED when set, and every failure prints the seed to replay it.
  */
 
-const RUNS = { anonymous: 120, signedIn: 80, registration: 50, assertion: 50 };
+const RUNS = { anonymous: 700, signedIn: 500, registration: 400, assertion: 400 };
 
 type Endpoint = { path: string; methods: ("GET" | "POST")[] };
 
@@ -279,7 +279,9 @@ describe("the auth API under fuzzing", () => {
     expect(endpoints.every((endpoint) => endpoint.methods.length > 0)).toBe(true);
   });
 
-  it("refuses malformed requests from anonymous callers with a 4xx, and changes nothing", async () => {
+  it("refuses malformed requests from anonymous callers with a 4xx, and changes nothing", {
+    timeout: 300_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(requestCases, async (input) => {
         const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
@@ -306,7 +308,9 @@ describe("the auth API under fuzzing", () => {
     expect(unhandled).toEqual([]);
   });
 
-  it("refuses malformed requests from a signed-in caller with a 4xx, and changes nothing", async () => {
+  it("refuses malformed requests from a signed-in caller with a 4xx, and changes nothing", {
+    timeout: 300_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(requestCases, async (input) => {
         const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
@@ -338,7 +342,9 @@ describe("the auth API under fuzzing", () => {
     expect(unhandled).toEqual([]);
   });
 
-  it("refuses forged passkey registrations (bad CBOR, wrong COSE keys, huge or wrongly typed client data)", async () => {
+  it("refuses forged passkey registrations (bad CBOR, wrong COSE keys, huge or wrongly typed client data)", {
+    timeout: 300_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(registrationForgeries, async (forgery: Forgery) => {
         const options = await registrationOptions(member.browser);
@@ -363,7 +369,9 @@ describe("the auth API under fuzzing", () => {
     expect(unhandled).toEqual([]);
   });
 
-  it("refuses forged passkey sign-ins (bad signatures, truncated data, huge or wrongly typed client data)", async () => {
+  it("refuses forged passkey sign-ins (bad signatures, truncated data, huge or wrongly typed client data)", {
+    timeout: 300_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(assertionForgeries, async (forgery: Forgery) => {
         const browser = new TestBrowser();
