@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { SoftwareAuthenticator } from "../test/helpers/software-authenticator";
@@ -26,9 +26,12 @@ test.skip(
 /** What a browser keeps for the site: one cookie jar, whichever instance the balancer picks. */
 class Client {
   private readonly cookies = new Map<string, string>();
+  // A client address of its own, as a proxy in front of both instances would forward it, so that
+  // the per-address limits of other tests' attempts do not count against this one.
+  private readonly address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
   async call<T = Record<string, unknown>>(instance: string, method: string, path: string, body?: unknown) {
-    const headers: Record<string, string> = { origin: PUBLIC_URL };
+    const headers: Record<string, string> = { origin: PUBLIC_URL, "x-forwarded-for": this.address };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (this.cookies.size)
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -54,7 +57,7 @@ let servers: ChildProcess[] = [];
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   servers = Object.values(INSTANCES).map((url) =>
-    spawn("npx", ["next", "start", "--port", new URL(url).port], {
+    spawn("node_modules/.bin/next", ["start", "--port", new URL(url).port], {
       env: {
         ...process.env,
         BETTER_AUTH_URL: PUBLIC_URL,
@@ -63,6 +66,8 @@ test.beforeAll(async () => {
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: "ignore",
+      // Its own process group, so that stopping it stops whatever it started.
+      detached: true,
     }),
   );
   for (const url of Object.values(INSTANCES)) {
@@ -73,7 +78,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  for (const server of servers) server.kill("SIGTERM");
+  for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");
 });
 
 async function signedInMember(client: Client) {
