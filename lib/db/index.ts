@@ -42,6 +42,7 @@ function connect(): Connection {
 export async function closeDatabase(): Promise<void> {
   const open = globalForDb.keyholdConnection;
   globalForDb.keyholdConnection = undefined;
-  if (open?.kind === "postgres") await open.client.end();
+  // Bounded, so that a connection left broken by an outage cannot hold shutdown up.
+  if (open?.kind === "postgres") await open.client.end({ timeout: 5 });
   if (open?.kind === "pglite") await open.client.close();
 }
