@@ -27,6 +27,11 @@ export default defineConfig({
           setupFiles: ["test/setup/database.ts"],
         },
       },
+      {
+        extends: true,
+        // Each file runs its own PostgreSQL server, stops it and starts it again.
+        test: { name: "faults", include: ["test/faults/**/*.test.ts"], testTimeout: 60_000 },
+      },
     ],
   },
 });

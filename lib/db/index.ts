@@ -30,7 +30,8 @@ export function db(): Database {
 function connect(): Connection {
   const { databaseUrl, pgliteDir } = serverConfig();
   if (databaseUrl) {
-    const client = postgres(databaseUrl, { onnotice: () => {} });
+    // A bounded connect, so that requests during an outage fail fast (and answer 503) instead of hanging.
+    const client = postgres(databaseUrl, { onnotice: () => {}, connect_timeout: 5 });
     return { kind: "postgres", db: drizzlePostgres({ client, schema }), client };
   }
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
@@ -41,6 +42,7 @@ function connect(): Connection {
 export async function closeDatabase(): Promise<void> {
   const open = globalForDb.keyholdConnection;
   globalForDb.keyholdConnection = undefined;
-  if (open?.kind === "postgres") await open.client.end();
+  // Bounded, so that a connection left broken by an outage cannot hold shutdown up.
+  if (open?.kind === "postgres") await open.client.end({ timeout: 5 });
   if (open?.kind === "pglite") await open.client.close();
 }

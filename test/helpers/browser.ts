@@ -28,6 +28,11 @@ export class TestBrowser {
     return this.send<T>("POST", path, init.rawBody ?? JSON.stringify(body ?? {}));
   }
 
+  /** The value of the cookie whose name ends with `name`, as this browser would send it. */
+  cookieValue(name: string): string | undefined {
+    return [...this.cookies].find(([key]) => key.endsWith(name))?.[1];
+  }
+
   hasCookie(name: string): boolean {
     return [...this.cookies.keys()].some((key) => key.endsWith(name));
   }
@@ -42,19 +47,35 @@ export class TestBrowser {
     return twin;
   }
 
-  private async send<T>(method: "GET" | "POST", path: string, body?: string): Promise<ApiResponse<T>> {
+  /**
+   * Any request, exactly as given, with this browser's Origin, address and cookies (headers in
+   * `init` win): for tests that send what no well-behaved client would.
+   */
+  async fetch(method: string, path: string, init: { body?: BodyInit; headers?: HeadersInit } = {}) {
     const headers = new Headers({
       origin: this.origin,
       "user-agent": this.userAgent,
       "x-forwarded-for": this.ipAddress,
     });
-    if (body !== undefined) headers.set("content-type", "application/json");
     if (this.cookies.size) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     }
-    const request = new Request(`${APP_ORIGIN}/api/auth${path}`, { method, headers, body });
+    for (const [name, value] of new Headers(init.headers)) headers.set(name, value);
+    // `duplex` lets the body be a stream, as a chunked upload is.
+    const request = new Request(`${APP_ORIGIN}/api/auth${path}`, {
+      method,
+      headers,
+      body: init.body,
+      duplex: "half",
+    } as RequestInit);
     const response = await (method === "GET" ? GET : POST)(request);
     this.storeCookies(response.headers);
+    return response;
+  }
+
+  private async send<T>(method: "GET" | "POST", path: string, body?: string): Promise<ApiResponse<T>> {
+    const headers = body === undefined ? undefined : { "content-type": "application/json" };
+    const response = await this.fetch(method, path, { body, headers });
     const text = await response.text();
     return {
       status: response.status,

@@ -3,6 +3,7 @@ import { verifyRegistrationResponse } from "@simplewebauthn/server";
 import { APIError, getSessionFromCtx } from "better-auth/api";
 import { SIGN_UP_ERROR_CODES } from "@/lib/auth/sign-up/error-codes";
 import { findPendingSignUp, pendingSignUpKey } from "@/lib/auth/sign-up/pending";
+import { isUsableCredentialPublicKey } from "@/lib/passkeys/credential-public-key";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
 import { PASSKEY_POLICY_ERROR_CODES, type PolicyError } from "./error-codes";
 import type { HookContext, RelyingParty } from "./types";
@@ -117,6 +118,9 @@ export async function checkRegistration(ctx: HookContext, { rpID, origin }: Rely
     return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
   }
   if (!verification.verified) return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
+  if (!isUsableCredentialPublicKey(verification.registrationInfo.credential.publicKey)) {
+    return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
+  }
   if (!verification.registrationInfo.userVerified) {
     return refuse(PASSKEY_POLICY_ERROR_CODES.USER_VERIFICATION_REQUIRED);
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { getCurrentAdapter, runWithTransaction } from "@better-auth/core/context";
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
@@ -23,6 +24,18 @@ export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
 export function recoveryCodes() {
   return {
     id: "recovery-codes",
+    // Declared so that redemption can spend a code through Better Auth's adapter, inside the same
+    // transaction as the session it creates. The table itself is defined in lib/db/schema.ts.
+    schema: {
+      recoveryCode: {
+        fields: {
+          userId: { type: "string", required: true, references: { model: "user", field: "id" } },
+          codeHash: { type: "string", required: true },
+          usedAt: { type: "date", required: false },
+          createdAt: { type: "date", required: true },
+        },
+      },
+    },
     endpoints: {
       generateRecoveryCodes: createAuthEndpoint(
         "/recovery-codes/generate",
@@ -89,24 +102,28 @@ export function recoveryCodes() {
           const found = await ctx.context.internalAdapter.findUserByEmail(email);
           const account = found?.user ?? null;
           const codeHash = recoveryCodeHasher(ctx.context.secret)(canonical ?? "000000000000000");
-          // Single use under any concurrency: only one UPDATE can see used_at still null.
-          const [redeemed] = await db()
-            .update(recoveryCode)
-            .set({ usedAt: new Date() })
-            .where(
-              and(
-                eq(recoveryCode.userId, account && canonical ? account.id : ""),
-                eq(recoveryCode.codeHash, codeHash),
-                isNull(recoveryCode.usedAt),
-              ),
-            )
-            .returning({ id: recoveryCode.id });
+          // Spending the code and creating the session commit together or not at all: a failure
+          // between them (the database going away mid-request) must leave the code unspent.
+          const session = await runWithTransaction(ctx.context.adapter, async () => {
+            const adapter = await getCurrentAdapter(ctx.context.adapter);
+            // Single use under any concurrency: only one UPDATE can see used_at still null.
+            const redeemed = await adapter.update<{ id: string }>({
+              model: "recoveryCode",
+              where: [
+                { field: "userId", value: account && canonical ? account.id : "" },
+                { field: "codeHash", value: codeHash },
+                { field: "usedAt", value: null },
+              ],
+              update: { usedAt: new Date() },
+            });
+            if (!account || !redeemed) return null;
+            return ctx.context.internalAdapter.createSession(account.id);
+          });
 
-          if (!account || !redeemed) {
+          if (!account || !session) {
             await recordSecurityEvent({ type: "recovery_code_failed", userId: account?.id ?? null, request });
             throw APIError.from("UNAUTHORIZED", RECOVERY_CODE_ERROR_CODES.INVALID_RECOVERY_CODE);
           }
-          const session = await ctx.context.internalAdapter.createSession(account.id);
           await setSessionCookie(ctx, { session, user: account });
           // The redemption is logged as this sign-in, by lib/auth/security-activity.
           const { remaining } = await recoveryCodeStatus(account.id);

@@ -1,0 +1,442 @@
+import { spawnSync } from "node:child_process";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { auth } from "@/lib/auth";
+import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
+import { signUp, TestBrowser } from "../helpers/browser";
+import { snapshotGuardedTables } from "../helpers/database-snapshot";
+import {
+  applyForgery,
+  assertionForgeries,
+  type Forgery,
+  registrationForgeries,
+  wrongType,
+} from "../helpers/forged-webauthn";
+import {
+  authenticationOptions,
+  registerPasskey,
+  registrationOptions,
+  signInWithPasskey,
+} from "../helpers/passkey-ceremonies";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+/**
+ * Thousands of requests no honest client sends, to every endpoint of the auth API: malformed,
+ * truncated, oversized and wrongly typed bodies, hostile headers and query strings, and forged
+ * WebAuthn responses. Whatever arrives, the answer is never a 5xx, nothing is left unhandled, and
+ * a refused request changes none of the guarded tables (test/helpers/database-snapshot.ts).
+ *
+ * The endpoints come from Better Auth itself, so endpoints added later are fuzzed without a word
+ * here. Runs are seeded from FUZZ_SEED when set, and every failure prints the seed to replay it.
+ */
+
+const RUNS = { anonymous: 700, signedIn: 500, registration: 400, assertion: 400 };
+
+type Endpoint = { path: string; methods: ("GET" | "POST")[] };
+
+/** Every endpoint the HTTP router serves, from Better Auth's own list (server-only ones excluded). */
+function authEndpoints(): Endpoint[] {
+  return Object.values(auth().api)
+    .map((endpoint) => endpoint as { path?: string; options?: { method?: string | string[] } })
+    .filter((endpoint): endpoint is { path: string; options: { method: string | string[] } } =>
+      Boolean(endpoint.path && endpoint.options?.method),
+    )
+    .map(({ path, options }) => ({
+      path,
+      methods: [options.method]
+        .flat()
+        .flatMap((method) => (method === "*" ? ["GET", "POST"] : [method]))
+        .filter((method): method is "GET" | "POST" => method === "GET" || method === "POST"),
+    }));
+}
+
+/**
+ * Server actions, each fuzzed like an endpoint. None exist yet; a file with "use server" fails the
+ * coverage test below until its actions are listed here, one line each.
+ */
+const SERVER_ACTIONS: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+
+const FIELD_NAMES = [
+  "email",
+  "password",
+  "name",
+  "code",
+  "response",
+  "id",
+  "token",
+  "callbackURL",
+  "newPassword",
+  "currentPassword",
+  "image",
+  "rememberMe",
+  "sessionToken",
+  "providerId",
+  "provider",
+  "idToken",
+];
+
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ maxLength: 40, unit: "binary" }),
+  fc.constantFrom(
+    "",
+    " ",
+    "a@b.c",
+    "x@example.test",
+    "correct horse battery staple",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "' or 1=1 --",
+    "\u0000",
+    "%00",
+    "__proto__",
+    "javascript:alert(1)",
+    "https://evil.example",
+    "//evil.example",
+  ),
+  fc.integer({ min: 1_000, max: 20_000 }).map((size) => "A".repeat(size)),
+);
+
+const jsonValue = fc.oneof(hostileString, wrongType, fc.jsonValue({ maxDepth: 3 }));
+
+const bodies = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .dictionary(fc.constantFrom(...FIELD_NAMES), jsonValue, { maxKeys: 6 })
+      .map((body) => JSON.stringify(body)),
+  },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((body) => JSON.stringify(body)) },
+  {
+    weight: 1,
+    arbitrary: fc.constant(JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: {} } })),
+  },
+  { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.dictionary(fc.constantFrom(...FIELD_NAMES), jsonValue, { minKeys: 1, maxKeys: 4 }),
+        fc.double({ min: 0, max: 0.95, noNaN: true }),
+      )
+      .map(([body, keep]) => {
+        const text = JSON.stringify(body);
+        return text.slice(0, Math.floor(text.length * keep));
+      }),
+  },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
+const contentTypes = fc.constantFrom(
+  "application/json",
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  undefined,
+);
+
+const hostileHeaders = fc.dictionary(
+  fc.constantFrom(
+    "origin",
+    "cookie",
+    "x-forwarded-for",
+    "user-agent",
+    "referer",
+    "accept",
+    "content-encoding",
+  ),
+  fc.oneof(
+    fc.string({ maxLength: 60 }).filter((value) => /^[\x20-\x7e]*$/.test(value)),
+    fc.constantFrom(
+      "https://evil.example",
+      "null",
+      "better-auth.session_token=forged.signature",
+      "better-auth.session_token=; better-auth.passkey=forged",
+      "gzip",
+      "1.2.3.4, 5.6.7.8",
+      "::1",
+    ),
+  ),
+  { maxKeys: 2 },
+);
+
+const queries = fc
+  .dictionary(
+    fc.constantFrom(...FIELD_NAMES, "token", "callbackURL", "disableCookieCache", "name"),
+    hostileString,
+    { maxKeys: 3 },
+  )
+  .map((query) => {
+    const text = new URLSearchParams(query).toString();
+    return text ? `?${text}` : "";
+  });
+
+type Tally = { cases: number; refused: number; accepted: number; byStatus: Record<number, number> };
+const tallies: Record<string, Tally> = {};
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+function tally(group: string, status: number) {
+  tallies[group] ??= { cases: 0, refused: 0, accepted: 0, byStatus: {} };
+  const entry = tallies[group];
+  entry.cases += 1;
+  entry[status >= 400 ? "refused" : "accepted"] += 1;
+  entry.byStatus[status] = (entry.byStatus[status] ?? 0) + 1;
+}
+
+/** Sends one request and holds the answer to the rules; returns the status. */
+async function probe(
+  group: string,
+  browser: TestBrowser,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> },
+): Promise<number> {
+  const before = await snapshotGuardedTables();
+  const response = await browser.fetch(method, path, init);
+  const text = await response.text();
+  const what = `${method} ${path} ${JSON.stringify(init).slice(0, 300)} → ${response.status} ${text.slice(0, 200)}`;
+  expect(response.status, what).toBeLessThan(500);
+  if (response.status >= 400)
+    expect(await snapshotGuardedTables(), `refused but changed: ${what}`).toBe(before);
+  tally(group, response.status);
+  return response.status;
+}
+
+function fillPath(path: string, segment: string): string {
+  return path.replace(/:[A-Za-z]+/g, encodeURIComponent(segment || "x"));
+}
+
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const requestCases = fc.record({
+  endpoint: fc.nat(),
+  method: fc.nat(),
+  // One case in ten uses the method the endpoint does not serve.
+  wrongMethod: fc.integer({ min: 0, max: 9 }).map((roll) => roll === 0),
+  segment: hostileString,
+  query: queries,
+  body: bodies,
+  contentType: contentTypes,
+  headers: hostileHeaders,
+});
+
+describe("the auth API under fuzzing", () => {
+  const endpoints = authEndpoints();
+  let member: { browser: TestBrowser; authenticator: SoftwareAuthenticator };
+
+  beforeAll(async () => {
+    process.on("unhandledRejection", onUnhandled);
+    // Thousands of refusals each log a warning; the assertions, not the log, are the verdict.
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { browser } = await signUp();
+    const authenticator = new SoftwareAuthenticator();
+    const registered = await registerPasskey(browser, authenticator);
+    if (registered.status !== 200) throw new Error(`setup: passkey registration ${registered.status}`);
+    // A member who signs in with the passkey, so sessions, passkeys and codes all exist.
+    const signedIn = new TestBrowser();
+    if ((await signInWithPasskey(signedIn, authenticator)).status !== 200)
+      throw new Error("setup: passkey sign-in");
+    if ((await signedIn.post("/recovery-codes/generate")).status !== 200)
+      throw new Error("setup: recovery codes");
+    member = { browser: signedIn, authenticator };
+  });
+
+  afterAll(() => {
+    process.off("unhandledRejection", onUnhandled);
+    vi.restoreAllMocks();
+    const total = Object.values(tallies).reduce((sum, entry) => sum + entry.cases, 0);
+    console.log(
+      [
+        `Fuzzed ${total} requests over ${endpoints.length} endpoints (seed ${seed ?? "random"}):`,
+        ...Object.entries(tallies).map(
+          ([group, entry]) =>
+            `  ${group}: ${entry.cases} cases, ${entry.refused} refused, ${entry.accepted} accepted; statuses ${JSON.stringify(entry.byStatus)}`,
+        ),
+      ].join("\n"),
+    );
+  });
+
+  it("fuzzes every endpoint Better Auth serves, the passkey and recovery-code ones included", () => {
+    const paths = endpoints.map((endpoint) => endpoint.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/sign-up/email",
+        "/sign-in/email",
+        "/passkey/generate-register-options",
+        "/passkey/verify-registration",
+        "/passkey/generate-authenticate-options",
+        "/passkey/verify-authentication",
+        "/passkey/delete-passkey",
+        "/passkey/update-passkey",
+        "/recovery-codes/generate",
+        "/sign-in/recovery-code",
+      ]),
+    );
+    expect(endpoints.every((endpoint) => endpoint.methods.length > 0)).toBe(true);
+  });
+
+  it("refuses malformed requests from anonymous callers with a 4xx, and changes nothing", {
+    timeout: 300_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(requestCases, async (input) => {
+        const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
+        const method = input.wrongMethod
+          ? endpoint.methods.includes("GET")
+            ? "POST"
+            : "GET"
+          : (endpoint.methods[input.method % endpoint.methods.length] as string);
+        const headers: Record<string, string> = { ...input.headers };
+        if (input.contentType) headers["content-type"] = input.contentType;
+        await probe(
+          "anonymous",
+          new TestBrowser(),
+          method,
+          fillPath(endpoint.path, input.segment) + input.query,
+          {
+            body: method === "GET" ? undefined : input.body,
+            headers,
+          },
+        );
+      }),
+      { numRuns: RUNS.anonymous, seed },
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  it("refuses malformed requests from a signed-in caller with a 4xx, and changes nothing", {
+    timeout: 300_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(requestCases, async (input) => {
+        const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
+        const method = input.wrongMethod
+          ? endpoint.methods.includes("GET")
+            ? "POST"
+            : "GET"
+          : (endpoint.methods[input.method % endpoint.methods.length] as string);
+        // Hostile headers replace the member's cookie or Origin only in the cases that ask for it.
+        const headers: Record<string, string> = { ...input.headers };
+        if (input.contentType) headers["content-type"] = input.contentType;
+        const status = await probe(
+          "signed in",
+          member.browser,
+          method,
+          fillPath(endpoint.path, input.segment) + input.query,
+          {
+            body: method === "GET" ? undefined : input.body,
+            headers,
+          },
+        );
+        // An accepted request may have signed the member out (sign-out, revoke-sessions): sign back in.
+        if (status < 400 && method === "POST" && !(await member.browser.get("/get-session")).body) {
+          expect((await signInWithPasskey(member.browser, member.authenticator)).status).toBe(200);
+        }
+      }),
+      { numRuns: RUNS.signedIn, seed },
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  it("refuses forged passkey registrations (bad CBOR, wrong COSE keys, huge or wrongly typed client data)", {
+    timeout: 300_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(registrationForgeries, async (forgery: Forgery) => {
+        const options = await registrationOptions(member.browser);
+        expect(options.status).toBe(200);
+        const genuine = new SoftwareAuthenticator().createCredential(options.body, {
+          tamper: forgery.tamper,
+        });
+        const status = await probe(
+          "forged registration",
+          member.browser,
+          "POST",
+          "/passkey/verify-registration",
+          {
+            body: JSON.stringify({ response: applyForgery(genuine, forgery), name: "Forged" }),
+            headers: { "content-type": "application/json" },
+          },
+        );
+        if (forgery.mustRefuse) expect(status, forgery.label).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: RUNS.registration, seed },
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  it("refuses forged passkey sign-ins (bad signatures, truncated data, huge or wrongly typed client data)", {
+    timeout: 300_000,
+  }, async () => {
+    await fc.assert(
+      fc.asyncProperty(assertionForgeries, async (forgery: Forgery) => {
+        const browser = new TestBrowser();
+        const options = await authenticationOptions(browser);
+        expect(options.status).toBe(200);
+        const genuine = member.authenticator.getAssertion(options.body, { tamper: forgery.tamper });
+        const status = await probe("forged sign-in", browser, "POST", "/passkey/verify-authentication", {
+          body: JSON.stringify({ response: applyForgery(genuine, forgery) }),
+          headers: { "content-type": "application/json" },
+        });
+        if (forgery.mustRefuse) expect(status, forgery.label).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: RUNS.assertion, seed },
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  it("caps the body: 413 on a declared length over the cap before reading, and on a streamed body as it grows", async () => {
+    const browser = new TestBrowser();
+    const declared = await browser.fetch("POST", "/sign-in/email", {
+      body: "{}",
+      headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) },
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+
+    let sent = 0;
+    const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await browser.fetch("POST", "/sign-in/email", {
+      body: endless,
+      headers: { "content-type": "application/json" },
+    });
+    expect(streamed.status).toBe(413);
+    // It stopped reading soon after the cap, not at the end of a body that has none.
+    expect(sent).toBeLessThan(MAX_BODY_BYTES + 4 * chunk.byteLength);
+
+    const justUnder = await browser.fetch("POST", "/sign-in/email", {
+      body: JSON.stringify({ email: "a@example.test", password: "x".repeat(MAX_BODY_BYTES - 100) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(justUnder.status).toBeGreaterThanOrEqual(400);
+    expect(justUnder.status).not.toBe(413);
+    expect(justUnder.status).toBeLessThan(500);
+  });
+
+  it("answers a JSON body that does not parse with 400", async () => {
+    const response = await new TestBrowser().fetch("POST", "/sign-in/email", {
+      body: '{"email": "a@example.test", "password":',
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "INVALID_JSON" });
+  });
+
+  it("covers every server action in the app", () => {
+    const found = spawnSync("grep", ["-rlE", "^[\"']use server[\"']", "app", "lib", "components"], {
+      encoding: "utf8",
+    });
+    const files = found.stdout.trim().split("\n").filter(Boolean).sort();
+    expect(files, "list each file's actions in SERVER_ACTIONS").toEqual(Object.keys(SERVER_ACTIONS).sort());
+  });
+});
