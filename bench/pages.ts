@@ -10,9 +10,12 @@ export type FirstLoadJs = { scripts: number; gzipBytes: number; rawBytes: number
  * The JavaScript a first visit to `url` downloads before it can run: every `<script src>` in the
  * server's HTML, read from the build in `.next/static` and gzipped (level 9, as a CDN would serve it).
  */
-export async function firstLoadJs(url: string, cookie?: string): Promise<FirstLoadJs> {
+export async function firstLoadJs(
+  url: string,
+  { cookie, status = 200 }: { cookie?: string; status?: number } = {},
+): Promise<FirstLoadJs> {
   const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  if (response.status !== status) throw new Error(`${url}: ${response.status}`);
   const html = await response.text();
   const sources = new Set(
     [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] as string),

@@ -4,16 +4,18 @@
  *
  *   npm run bench                                  # the default run, a few minutes
  *   npm run bench -- --seconds 30                  # longer measurements per load level
- *   npm run bench -- --only load,pages             # some sections: load, pages, lighthouse, startup, suite
- *   npm run bench -- --rebuild                     # build the app even if .next has a build
+ *   npm run bench -- --only load,pages             # some sections: load, pages, lighthouse, startup
+ *   npm run bench -- --only suite                  # the wall time of `npm run test:unit` (not in the default run)
+ *   npm run bench -- --rebuild                     # build the app even if .next has an up-to-date build
  *
  * Ports: BENCH_PORT (default 4100) for the app, +1 the baseline, +25 a mail sink, +50 `npm run dev`.
  * Databases: keyhold_bench_app and keyhold_bench_baseline on BENCH_POSTGRES_URL (default the local
  * PostgreSQL), dropped and recreated on every run.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { BASELINE_QUERIES } from "./baseline-queries";
@@ -37,13 +39,15 @@ import { appEnv, residentMiB, startApp, startBaseline, startMailSink, waitFor } 
 import { devStartUp, unitSuiteMs } from "./startup";
 
 const SECTIONS = ["load", "pages", "lighthouse", "startup", "suite"] as const;
+// The unit suite takes minutes on a shared machine: only when asked for.
+const DEFAULT_SECTIONS = SECTIONS.filter((section) => section !== "suite");
 type Section = (typeof SECTIONS)[number];
 
 const { values: flags } = parseArgs({
   options: {
     seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "6" },
     concurrency: { type: "string", default: "1,10,50" },
-    only: { type: "string", default: SECTIONS.join(",") },
+    only: { type: "string", default: DEFAULT_SECTIONS.join(",") },
     rebuild: { type: "boolean", default: false },
   },
 });
@@ -94,8 +98,34 @@ const report = {
   mailed: 0,
 };
 
+/** The newest modification time under the folders and files a production build is made from. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  for (const entry of paths) {
+    if (!existsSync(entry)) continue;
+    const stat = statSync(entry);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestSource(readdirSync(entry).map((name) => path.join(entry, name))));
+    }
+  }
+  return newest;
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+];
+
 function ensureBuild() {
-  if (existsSync(".next/BUILD_ID") && !flags.rebuild) return;
+  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+  if (built > newestSource(BUILD_INPUTS) && !flags.rebuild) return;
   log("building the app (next build)");
   execFileSync("npm", ["run", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -103,18 +133,29 @@ function ensureBuild() {
   });
 }
 
+/**
+ * Runs `count` of each operation one after another on both servers, then reads PostgreSQL's
+ * counters for each database once they have settled.
+ */
 async function measureWork(
-  target: Target,
-  operation: Scenario,
+  operations: { operation: Scenario; run: (target: Target) => Promise<unknown> }[],
   count: number,
-  run: () => Promise<void>,
-  before: DatabaseWork,
 ) {
-  for (let i = 0; i < count; i++) await run();
+  const targets = [app, baseline];
   await sleep(STATS_SETTLE_MS);
-  const after = await databaseWork(databaseUrl(databases[target.name]));
-  report.work.push({ operation, target: target.name, work: workPerOperation(before, after, count) });
-  return after;
+  let before = await Promise.all(targets.map((target) => databaseWork(databaseUrl(databases[target.name]))));
+  for (const { operation, run } of operations) {
+    for (const target of targets) for (let i = 0; i < count; i++) await run(target);
+    await sleep(STATS_SETTLE_MS);
+    const after = await Promise.all(
+      targets.map((target) => databaseWork(databaseUrl(databases[target.name]))),
+    );
+    targets.forEach((target, i) => {
+      const work = workPerOperation(before[i] as DatabaseWork, after[i] as DatabaseWork, count);
+      report.work.push({ operation, target: target.name, work });
+    });
+    before = after;
+  }
 }
 
 async function loadSection(users: BenchUser[]) {
@@ -136,21 +177,15 @@ async function loadSection(users: BenchUser[]) {
   };
 
   log("database work per operation (sequential, PostgreSQL's table counters)");
-  for (const target of servers) {
-    const browser = signedIn.get(target.name)?.[0] as BenchBrowser;
-    const user = users[0] as BenchUser;
-    await sleep(STATS_SETTLE_MS);
-    let before = await databaseWork(databaseUrl(databases[target.name]));
-    before = await measureWork(
-      target,
-      "sign-in",
-      40,
-      () => signIn(target, user).then(() => undefined),
-      before,
-    );
-    before = await measureWork(target, "list passkeys", 40, () => listPasskeys(browser), before);
-    await measureWork(target, "registration", 40, () => register(browser), before);
-  }
+  const first = (target: Target) => signedIn.get(target.name)?.[0] as BenchBrowser;
+  await measureWork(
+    [
+      { operation: "sign-in", run: (target) => signIn(target, users[0] as BenchUser) },
+      { operation: "list passkeys", run: (target) => listPasskeys(first(target)) },
+      { operation: "registration", run: (target) => register(first(target)) },
+    ],
+    40,
+  );
 
   const scenarios: { scenario: Scenario; iteration: (target: Target) => (vu: number) => Promise<void> }[] = [
     {
@@ -186,10 +221,14 @@ async function loadSection(users: BenchUser[]) {
 async function pagesSection(signedIn: BenchBrowser) {
   log("pages: first-load JavaScript and time to first byte");
   const cookie = signedIn.cookieHeader();
+  report.pages.push({
+    page: "404 page: the Next.js floor, no client code of ours",
+    js: await firstLoadJs(`${app.origin}/no-such-page`, { status: 404 }),
+  });
   report.pages.push({ page: "/sign-in", js: await firstLoadJs(`${app.origin}/sign-in`) });
   report.pages.push({
     page: "/settings/security/passkeys",
-    js: await firstLoadJs(`${app.origin}/settings/security/passkeys`, cookie),
+    js: await firstLoadJs(`${app.origin}/settings/security/passkeys`, { cookie }),
   });
   report.ttfb = await timeToFirstByte(`${app.origin}/sign-in`, 50);
 }
