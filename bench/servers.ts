@@ -38,13 +38,23 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
     process: child,
     async stop() {
       stopping = true;
-      if (child.exitCode !== null || child.pid === undefined) return;
+      const running = () => child.exitCode === null && child.signalCode === null;
+      if (!running() || child.pid === undefined) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid, "SIGTERM");
+      signalGroup(child.pid, "SIGTERM");
       await Promise.race([exited, sleep(5000)]);
-      if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+      if (running()) signalGroup(child.pid, "SIGKILL");
     },
   };
+}
+
+/** Signals a process group that may already be gone. */
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 export function startApp(port: number, databaseUrl: string, smtpPort: number): RunningServer {
