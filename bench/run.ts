@@ -432,8 +432,8 @@ function fmt(value: number): string {
 }
 
 main().catch(async (error: unknown) => {
+  console.error(error);
   await appServer?.stop();
   await baselineServer?.stop();
-  console.error(error);
   process.exit(1);
 });
