@@ -251,44 +251,48 @@ let appServer: ReturnType<typeof startApp> | undefined;
 let baselineServer: ReturnType<typeof startBaseline> | undefined;
 
 async function main() {
-  const needsServers = sections.has("load") || sections.has("pages") || sections.has("lighthouse");
-  if (needsServers) {
-    ensureBuild();
-    log("databases: create, migrate, seed");
-    const users = makeUsers(Math.max(...levels));
-    const urls = {
-      app: await freshDatabase(databases.app),
-      baseline: await freshDatabase(databases.baseline),
-    };
-    await seed(urls.app, users);
-    await seed(urls.baseline, users);
-    const mail = startMailSink(ports.mail);
-    appServer = startApp(ports.app, urls.app, ports.mail);
-    baselineServer = startBaseline(ports.baseline, urls.baseline);
-    try {
-      await waitFor(`${app.url}/sign-in`);
-      await waitFor(`${baseline.url}/api/auth/passkey/generate-authenticate-options`);
-      let browser: BenchBrowser | undefined;
-      if (sections.has("load")) browser = await loadSection(users);
-      browser ??= await signIn(app, users[0] as BenchUser);
-      if (sections.has("pages")) await pagesSection(browser);
-      if (sections.has("lighthouse")) await lighthouseSection(browser);
-      report.mailed = mail.count();
-    } finally {
-      await appServer.stop();
-      await baselineServer.stop();
-      await mail.stop();
+  // What was measured before a later section fails is still worth printing.
+  try {
+    const needsServers = sections.has("load") || sections.has("pages") || sections.has("lighthouse");
+    if (needsServers) {
+      ensureBuild();
+      log("databases: create, migrate, seed");
+      const users = makeUsers(Math.max(...levels));
+      const urls = {
+        app: await freshDatabase(databases.app),
+        baseline: await freshDatabase(databases.baseline),
+      };
+      await seed(urls.app, users);
+      await seed(urls.baseline, users);
+      const mail = startMailSink(ports.mail);
+      appServer = startApp(ports.app, urls.app, ports.mail);
+      baselineServer = startBaseline(ports.baseline, urls.baseline);
+      try {
+        await waitFor(`${app.url}/sign-in`);
+        await waitFor(`${baseline.url}/api/auth/passkey/generate-authenticate-options`);
+        let browser: BenchBrowser | undefined;
+        if (sections.has("load")) browser = await loadSection(users);
+        browser ??= await signIn(app, users[0] as BenchUser);
+        if (sections.has("pages")) await pagesSection(browser);
+        if (sections.has("lighthouse")) await lighthouseSection(browser);
+        report.mailed = mail.count();
+      } finally {
+        await appServer.stop();
+        await baselineServer.stop();
+        await mail.stop();
+      }
     }
+    if (sections.has("startup")) {
+      log("start-up: npm run dev on PGlite, cold then warm");
+      report.startUp = await devStartUp(ports.dev);
+    }
+    if (sections.has("suite")) {
+      log("test suite: npm run test:unit");
+      report.suiteMs = unitSuiteMs();
+    }
+  } finally {
+    process.stdout.write(await renderReport());
   }
-  if (sections.has("startup")) {
-    log("start-up: npm run dev on PGlite, cold then warm");
-    report.startUp = await devStartUp(ports.dev);
-  }
-  if (sections.has("suite")) {
-    log("test suite: npm run test:unit");
-    report.suiteMs = unitSuiteMs();
-  }
-  process.stdout.write(await renderReport());
   // Keep-alive sockets of the load generator would hold the process open for a while.
   process.exit(0);
 }

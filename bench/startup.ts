@@ -12,20 +12,25 @@ export type StartUp = { coldMs: number; warmMs: number };
  */
 export async function devStartUp(port: number): Promise<StartUp> {
   const pgliteDir = mkdtempSync(path.join(tmpdir(), "keyhold-bench-pglite-"));
+  // What a developer has after cloning: no database server, no public URL, no secret.
+  const { DATABASE_URL, BETTER_AUTH_URL, BETTER_AUTH_SECRET, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "development",
     PORT: String(port),
     PGLITE_DIR: pgliteDir,
-    DATABASE_URL: "",
-    BETTER_AUTH_URL: "",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const timeOnce = async () => {
     const started = performance.now();
     const server = startProcess("npm", ["run", "dev"], env);
+    const exited = new Promise<never>((_, reject) =>
+      server.process.once("exit", (code) =>
+        reject(new Error(`npm run dev exited (${code}) before answering`)),
+      ),
+    );
     try {
-      await waitFor(`http://localhost:${port}/sign-in`, { timeoutMs: 300_000 });
+      await Promise.race([waitFor(`http://localhost:${port}/sign-in`, { timeoutMs: 300_000 }), exited]);
       return performance.now() - started;
     } finally {
       await server.stop();
