@@ -21,8 +21,8 @@ export function percentile(sorted: number[], p: number): number {
 /**
  * `concurrency` virtual users run `iteration` back to back, each waiting for its previous one (a
  * closed loop, like people who click again when the page answers). The first `warmupSeconds` are
- * run and discarded; throughput counts what ends inside the next `seconds`, latency what also
- * started inside them.
+ * run and discarded; throughput and latency count what ends inside the next `seconds` (whatever
+ * ends there counts, so that a latency longer than the window is still seen).
  */
 export async function runLoad(
   concurrency: number,
@@ -50,7 +50,7 @@ export async function runLoad(
       const ended = performance.now();
       if (ended < measureFrom || ended > measureUntil) continue;
       completed += 1;
-      if (began >= measureFrom) latencies.push(ended - began);
+      latencies.push(ended - began);
     }
   }
 
