@@ -12,7 +12,7 @@ import {
   isCeremonyAborted,
   isCeremonyCancelled,
 } from "@/lib/auth/messages";
-import { authClient } from "@/lib/auth-client";
+import { loadAuthClient } from "@/lib/passkeys/sign-in";
 import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { useAuthForm } from "./use-auth-form";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
@@ -34,6 +34,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   const autofill = usePasskeyAutofill({ rpId, onSignedIn: goNext, onError: showError });
   const password = useAuthForm(async (form) => {
     setFeedback(null);
+    const { authClient } = await loadAuthClient();
     const { error } = await authClient.signIn.email({
       email: String(form.get("email")),
       password: String(form.get("password")),

@@ -1,6 +1,9 @@
 import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { sql } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { passkey, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { checkRename, removeUnlessLast } from "./management";
@@ -119,23 +122,27 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
           handler: createAuthMiddleware(async (ctx) => {
             const signedIn = ctx.context.returned as { session?: { id: string } } | undefined;
             if (isAPIError(signedIn) || !signedIn?.session) return;
-            const used = await ctx.context.adapter.update<{ id: string }>({
-              model: "passkey",
-              where: [{ field: "credentialID", value: ctx.body.response.id }],
-              update: { lastUsedAt: new Date() },
-            });
-            if (!used) return;
-            await ctx.context.adapter.update({
-              model: "session",
-              where: [{ field: "id", value: signedIn.session.id }],
-              update: { passkeyId: used.id },
-            });
+            await recordPasskeyUse(ctx.body.response.id, signedIn.session.id);
           }),
         },
       ],
     },
     $ERROR_CODES: PASSKEY_POLICY_ERROR_CODES,
   } satisfies BetterAuthPlugin;
+}
+
+/** Both facts in one statement: a sign-in is a handful of database round trips, this saves one. */
+function recordPasskeyUse(credentialId: string, sessionId: string) {
+  return db().execute(sql`
+    with used as (
+      update ${passkey} set ${sql.identifier(passkey.lastUsedAt.name)} = now()
+      where ${passkey.credentialID} = ${credentialId}
+      returning ${passkey.id}
+    )
+    update ${session}
+    set ${sql.identifier(session.passkeyId.name)} = used.id, ${sql.identifier(session.updatedAt.name)} = now()
+    from used
+    where ${session.id} = ${sessionId}`);
 }
 
 function findByCredential(ctx: HookContext, credentialId: string) {

@@ -1,0 +1,443 @@
+/**
+ * `npm run bench`: the app's passkey endpoints under load next to a bare baseline, page weight,
+ * Lighthouse, and start-up. Prints a Markdown report on stdout, progress on stderr.
+ *
+ *   npm run bench                                  # the default run, a few minutes
+ *   npm run bench -- --seconds 30                  # longer measurements per load level
+ *   npm run bench -- --only load,pages             # some sections: load, pages, lighthouse, startup
+ *   npm run bench -- --only suite                  # the wall time of `npm run test:unit` (not in the default run)
+ *   npm run bench -- --rebuild                     # build the app even if .next has an up-to-date build
+ *
+ * Ports: BENCH_PORT (default 4100) for the app, +1 the baseline, +25 a mail sink, +50 `npm run dev`.
+ * Databases: keyhold_bench_app and keyhold_bench_baseline on BENCH_POSTGRES_URL (default the local
+ * PostgreSQL), dropped and recreated on every run.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { BASELINE_QUERIES } from "./baseline-queries";
+import { type BenchUser, listPasskeys, register, signIn } from "./ceremonies";
+import { CLIENT_ADDRESS_HEADER, clientAddressMode } from "./client-address";
+import {
+  type DatabaseWork,
+  databaseUrl,
+  databaseWork,
+  freshDatabase,
+  makeUsers,
+  seed,
+  workPerOperation,
+} from "./database";
+import { type Floor, measureFloor } from "./floor";
+import type { BenchBrowser, Target } from "./http-client";
+import { type LighthouseScores, lighthouseScores } from "./lighthouse";
+import { type LoadResult, runLoad } from "./load";
+import { type FirstLoadJs, firstLoadJs, timeToFirstByte } from "./pages";
+import { appEnv, residentMiB, startApp, startBaseline, startMailSink, waitFor } from "./servers";
+import { devStartUp, unitSuiteMs } from "./startup";
+
+const SECTIONS = ["load", "pages", "lighthouse", "startup", "suite"] as const;
+// The unit suite takes minutes on a shared machine: only when asked for.
+const DEFAULT_SECTIONS = SECTIONS.filter((section) => section !== "suite");
+type Section = (typeof SECTIONS)[number];
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "6" },
+    concurrency: { type: "string", default: "1,10,50" },
+    only: { type: "string", default: DEFAULT_SECTIONS.join(",") },
+    rebuild: { type: "boolean", default: false },
+  },
+});
+const seconds = Number(flags.seconds);
+const warmupSeconds = Math.max(2, Math.round(seconds / 3));
+const levels = flags.concurrency.split(",").map(Number);
+const sections = new Set(flags.only.split(",") as Section[]);
+for (const section of sections) {
+  if (!SECTIONS.includes(section))
+    throw new Error(`Unknown section "${section}"; known: ${SECTIONS.join(", ")}`);
+}
+
+const portBase = Number(process.env.BENCH_PORT ?? 4100);
+const ports = { app: portBase, baseline: portBase + 1, mail: portBase + 25, dev: portBase + 50 };
+const app: Target = {
+  name: "app",
+  url: `http://127.0.0.1:${ports.app}`,
+  origin: `http://localhost:${ports.app}`,
+};
+const baseline: Target = {
+  name: "baseline",
+  url: `http://127.0.0.1:${ports.baseline}`,
+  origin: `http://localhost:${ports.baseline}`,
+};
+const databases = { app: "keyhold_bench_app", baseline: "keyhold_bench_baseline" };
+// PostgreSQL publishes a backend's table counters when it has been idle for up to 10 s.
+const STATS_SETTLE_MS = 11_000;
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Scenario = "sign-in" | "list passkeys" | "registration";
+type LoadRow = { scenario: Scenario; app: LoadResult; baseline: LoadResult };
+type WorkRow = { operation: Scenario; target: Target["name"]; work: ReturnType<typeof workPerOperation> };
+
+const report = {
+  started: new Date(),
+  loadAverageBefore: os.loadavg(),
+  floor: undefined as Floor | undefined,
+  load: [] as LoadRow[],
+  work: [] as WorkRow[],
+  memory: undefined as { app: number; baseline: number; appIdle: number; baselineIdle: number } | undefined,
+  pages: [] as { page: string; js: FirstLoadJs }[],
+  ttfb: undefined as { p50: number; p95: number } | undefined,
+  lighthouse: [] as { page: string; formFactor: string; scores: LighthouseScores }[],
+  startUp: undefined as { coldMs: number; warmMs: number } | undefined,
+  suiteMs: undefined as number | undefined,
+  mailed: 0,
+};
+
+/** The newest modification time under the folders and files a production build is made from. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  for (const entry of paths) {
+    if (!existsSync(entry)) continue;
+    const stat = statSync(entry);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestSource(readdirSync(entry).map((name) => path.join(entry, name))));
+    }
+  }
+  return newest;
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+];
+
+function ensureBuild() {
+  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+  if (built > newestSource(BUILD_INPUTS) && !flags.rebuild) return;
+  log("building the app (next build)");
+  execFileSync("npm", ["run", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: appEnv(ports.app, databaseUrl(databases.app), ports.mail),
+  });
+}
+
+/**
+ * Runs `count` of each operation one after another on both servers, then reads PostgreSQL's
+ * counters for each database once they have settled.
+ */
+async function measureWork(
+  operations: { operation: Scenario; run: (target: Target) => Promise<unknown> }[],
+  count: number,
+) {
+  const targets = [app, baseline];
+  await sleep(STATS_SETTLE_MS);
+  let before = await Promise.all(targets.map((target) => databaseWork(databaseUrl(databases[target.name]))));
+  for (const { operation, run } of operations) {
+    for (const target of targets) for (let i = 0; i < count; i++) await run(target);
+    await sleep(STATS_SETTLE_MS);
+    const after = await Promise.all(
+      targets.map((target) => databaseWork(databaseUrl(databases[target.name]))),
+    );
+    targets.forEach((target, i) => {
+      const work = workPerOperation(before[i] as DatabaseWork, after[i] as DatabaseWork, count);
+      report.work.push({ operation, target: target.name, work });
+    });
+    before = after;
+  }
+}
+
+async function loadSection(users: BenchUser[]) {
+  log("floor: ES256 and @simplewebauthn/server verification");
+  report.floor = await measureFloor();
+
+  const servers = [app, baseline] as const;
+  const signedIn = new Map<Target["name"], BenchBrowser[]>();
+  for (const target of servers) {
+    // Warm both: JIT, connection pools, Next's route compilation caches.
+    for (let i = 0; i < 30; i++) await signIn(target, users[i % users.length] as BenchUser);
+    signedIn.set(target.name, await Promise.all(users.map((user) => signIn(target, user))));
+  }
+  report.memory = {
+    app: 0,
+    baseline: 0,
+    appIdle: residentMiB(appServer?.process.pid as number),
+    baselineIdle: residentMiB(baselineServer?.process.pid as number),
+  };
+
+  log("database work per operation (sequential, PostgreSQL's table counters)");
+  const first = (target: Target) => signedIn.get(target.name)?.[0] as BenchBrowser;
+  await measureWork(
+    [
+      { operation: "sign-in", run: (target) => signIn(target, users[0] as BenchUser) },
+      { operation: "list passkeys", run: (target) => listPasskeys(first(target)) },
+      { operation: "registration", run: (target) => register(first(target)) },
+    ],
+    40,
+  );
+
+  const scenarios: { scenario: Scenario; iteration: (target: Target) => (vu: number) => Promise<void> }[] = [
+    {
+      scenario: "sign-in",
+      iteration: (target) => async (vu) => {
+        await signIn(target, users[vu] as BenchUser);
+      },
+    },
+    {
+      scenario: "list passkeys",
+      iteration: (target) => (vu) => listPasskeys(signedIn.get(target.name)?.[vu] as BenchBrowser),
+    },
+    {
+      scenario: "registration",
+      iteration: (target) => (vu) => register(signedIn.get(target.name)?.[vu] as BenchBrowser),
+    },
+  ];
+  for (const { scenario, iteration } of scenarios) {
+    for (const concurrency of levels) {
+      const results = {} as Record<Target["name"], LoadResult>;
+      for (const target of servers) {
+        log(`${scenario}: ${target.name}, ${concurrency} concurrent users, ${warmupSeconds}+${seconds} s`);
+        results[target.name] = await runLoad(concurrency, { seconds, warmupSeconds }, iteration(target));
+      }
+      report.load.push({ scenario, app: results.app, baseline: results.baseline });
+    }
+  }
+  report.memory.app = residentMiB(appServer?.process.pid as number);
+  report.memory.baseline = residentMiB(baselineServer?.process.pid as number);
+  return signedIn.get("app")?.[0] as BenchBrowser;
+}
+
+async function pagesSection(signedIn: BenchBrowser) {
+  log("pages: first-load JavaScript and time to first byte");
+  const cookie = signedIn.cookieHeader();
+  report.pages.push({
+    page: "404 page: the Next.js floor, no client code of ours",
+    js: await firstLoadJs(`${app.origin}/no-such-page`, { status: 404 }),
+  });
+  report.pages.push({ page: "/sign-in", js: await firstLoadJs(`${app.origin}/sign-in`) });
+  report.pages.push({
+    page: "/settings/security/passkeys",
+    js: await firstLoadJs(`${app.origin}/settings/security/passkeys`, { cookie }),
+  });
+  report.ttfb = await timeToFirstByte(`${app.origin}/sign-in`, 50);
+}
+
+async function lighthouseSection(signedIn: BenchBrowser) {
+  const cookie = signedIn.cookieHeader();
+  for (const formFactor of ["mobile", "desktop"] as const) {
+    for (const page of ["/sign-in", "/settings/security/passkeys"]) {
+      log(`lighthouse: ${page} (${formFactor})`);
+      const scores = await lighthouseScores(`${app.origin}${page}`, {
+        formFactor,
+        cookie: page === "/sign-in" ? undefined : cookie,
+      });
+      report.lighthouse.push({ page, formFactor, scores });
+    }
+  }
+}
+
+let appServer: ReturnType<typeof startApp> | undefined;
+let baselineServer: ReturnType<typeof startBaseline> | undefined;
+
+async function main() {
+  // What was measured before a later section fails is still worth printing.
+  try {
+    const needsServers = sections.has("load") || sections.has("pages") || sections.has("lighthouse");
+    if (needsServers) {
+      ensureBuild();
+      log("databases: create, migrate, seed");
+      const users = makeUsers(Math.max(...levels));
+      const urls = {
+        app: await freshDatabase(databases.app),
+        baseline: await freshDatabase(databases.baseline),
+      };
+      await seed(urls.app, users);
+      await seed(urls.baseline, users);
+      const mail = startMailSink(ports.mail);
+      appServer = startApp(ports.app, urls.app, ports.mail);
+      baselineServer = startBaseline(ports.baseline, urls.baseline);
+      try {
+        await waitFor(`${app.url}/sign-in`);
+        await waitFor(`${baseline.url}/api/auth/passkey/generate-authenticate-options`);
+        let browser: BenchBrowser | undefined;
+        if (sections.has("load")) browser = await loadSection(users);
+        browser ??= await signIn(app, users[0] as BenchUser);
+        if (sections.has("pages")) await pagesSection(browser);
+        if (sections.has("lighthouse")) await lighthouseSection(browser);
+        report.mailed = mail.count();
+      } finally {
+        await appServer.stop();
+        await baselineServer.stop();
+        await mail.stop();
+      }
+    }
+    if (sections.has("startup")) {
+      log("start-up: npm run dev on PGlite, cold then warm");
+      report.startUp = await devStartUp(ports.dev);
+    }
+    if (sections.has("suite")) {
+      log("test suite: npm run test:unit");
+      report.suiteMs = unitSuiteMs();
+    }
+  } finally {
+    process.stdout.write(await renderReport());
+  }
+  // Keep-alive sockets of the load generator would hold the process open for a while.
+  process.exit(0);
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : "–");
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function postgresVersion(): Promise<string> {
+  const sql = postgres(databaseUrl("postgres"), { onnotice: () => {} });
+  const [row] = await sql`show server_version`;
+  await sql.end();
+  return String(row?.server_version ?? "?");
+}
+
+async function renderReport(): Promise<string> {
+  const cpus = os.cpus();
+  const lines: string[] = [
+    `## Run of ${report.started.toISOString()}`,
+    "",
+    `Command: \`npm run bench -- ${process.argv.slice(2).join(" ")}\``.replace(" -- `", "`"),
+    "",
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${await postgresVersion()}. ` +
+      `Load average before: ${report.loadAverageBefore.map((n) => n.toFixed(2)).join(" ")}, ` +
+      `after: ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")}.`,
+    "",
+  ];
+  if (report.floor) {
+    lines.push(
+      "### Floor (one core, no I/O)",
+      "",
+      `- one ES256 signature check (node:crypto): ${report.floor.es256VerifyMicros.toFixed(0)} µs`,
+      `- @simplewebauthn/server verifyAuthenticationResponse: ${report.floor.simpleWebAuthnVerifyMicros.toFixed(0)} µs`,
+      "",
+    );
+  }
+  if (report.load.length) {
+    lines.push(
+      `### Load (${warmupSeconds} s warm-up, ${seconds} s measured per row; client address: ${clientAddressMode}` +
+        `${clientAddressMode === "per-ceremony" ? ` in \`${CLIENT_ADDRESS_HEADER}\`` : ""})`,
+      "",
+      "| scenario | users | app /s | baseline /s | app ÷ baseline | app p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | p99 app ÷ baseline | failed (app / baseline) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const { scenario, app: a, baseline: b } of report.load) {
+      lines.push(
+        `| ${scenario} | ${a.concurrency} | ${a.perSecond.toFixed(1)} | ${b.perSecond.toFixed(1)} | ` +
+          `${(a.perSecond / b.perSecond).toFixed(2)} | ${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)} | ` +
+          `${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.p99)} | ${(a.p99 / b.p99).toFixed(2)} | ${a.failed} / ${b.failed} |`,
+      );
+    }
+    const errors = report.load.flatMap(({ scenario, app: a, baseline: b }) =>
+      [a, b].flatMap((result, i) =>
+        result.firstError ? [`- ${scenario}, ${i ? "baseline" : "app"}: ${result.firstError}`] : [],
+      ),
+    );
+    if (errors.length) lines.push("", "First error seen:", "", ...errors);
+    lines.push("");
+  }
+  if (report.memory) {
+    lines.push(
+      `Resident memory (MiB): app ${report.memory.appIdle.toFixed(0)} warm → ${report.memory.app.toFixed(0)} after the load; ` +
+        `baseline ${report.memory.baselineIdle.toFixed(0)} → ${report.memory.baseline.toFixed(0)}. Mail sent during the run: ${report.mailed}.`,
+      "",
+    );
+  }
+  if (report.work.length) {
+    lines.push(
+      "### Database work per operation (PostgreSQL's counters: transactions, table reads, rows written)",
+      "",
+      "| operation | server | transactions | per table: reads / inserted / updated / deleted |",
+      "| --- | --- | ---: | --- |",
+    );
+    for (const { operation, target, work } of report.work) {
+      const tables = work.rows
+        .map(
+          (row) =>
+            `${row.table} ${fmt(row.reads)}/${fmt(row.inserted)}/${fmt(row.updated)}/${fmt(row.deleted)}`,
+        )
+        .join(", ");
+      lines.push(`| ${operation} | ${target} | ${fmt(work.transactions)} | ${tables} |`);
+    }
+    lines.push("", "The baseline's statements, one round trip each:", "");
+    for (const [endpoint, queries] of Object.entries(BASELINE_QUERIES)) {
+      lines.push(`- ${endpoint}: ${queries.join("; ")}`);
+    }
+    lines.push("");
+  }
+  if (report.pages.length) {
+    lines.push(
+      "### Pages",
+      "",
+      "| page | scripts | first-load JS (gzip) | raw |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const { page, js } of report.pages) {
+      lines.push(`| ${page} | ${js.scripts} | ${kib(js.gzipBytes)} | ${kib(js.rawBytes)} |`);
+    }
+    if (report.ttfb) {
+      lines.push(
+        "",
+        `Time to first byte of /sign-in (next start, 50 requests): p50 ${ms(report.ttfb.p50)} ms, p95 ${ms(report.ttfb.p95)} ms.`,
+      );
+    }
+    lines.push("");
+  }
+  if (report.lighthouse.length) {
+    lines.push(
+      "### Lighthouse (Debian Chromium, headless)",
+      "",
+      "| page | profile | performance | accessibility | LCP ms | TBT ms |",
+      "| --- | --- | ---: | ---: | ---: | ---: |",
+    );
+    for (const { page, formFactor, scores } of report.lighthouse) {
+      lines.push(
+        `| ${page} | ${formFactor} | ${scores.performance} | ${scores.accessibility} | ${ms(scores.lcpMs)} | ${ms(scores.tbtMs)} |`,
+      );
+    }
+    lines.push("");
+  }
+  if (report.startUp || report.suiteMs !== undefined) {
+    lines.push("### Start-up and tests", "");
+    if (report.startUp) {
+      lines.push(
+        `- \`npm run dev\` (PGlite) to the first 200 on /sign-in: cold ${(report.startUp.coldMs / 1000).toFixed(1)} s, warm ${(report.startUp.warmMs / 1000).toFixed(1)} s`,
+      );
+    }
+    if (report.suiteMs !== undefined) {
+      lines.push(`- \`npm run test:unit\` wall time: ${(report.suiteMs / 1000).toFixed(1)} s`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function fmt(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await appServer?.stop();
+  await baselineServer?.stop();
+  process.exit(1);
+});

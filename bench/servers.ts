@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { SMTPServer } from "smtp-server";
+import { APP_PROXY_ENV } from "./client-address";
+
+export const BENCH_SECRET = "keyhold-bench-secret-that-is-long-enough-0123456789";
+
+export type RunningServer = { process: ChildProcess; stop: () => Promise<void> };
+
+/** The production server's environment: what `next start` insists on, pointed at `databaseUrl`. */
+export function appEnv(port: number, databaseUrl: string, smtpPort: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...APP_PROXY_ENV,
+    NODE_ENV: "production",
+    BETTER_AUTH_SECRET: BENCH_SECRET,
+    BETTER_AUTH_URL: `http://localhost:${port}`,
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+/** A child in its own process group, so that stopping it also stops whatever it started. */
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): RunningServer {
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.on("exit", (code) => {
+    if (code && code !== 143 && !stopping)
+      process.stderr.write(`${command} ${args.join(" ")} exited ${code}\n${stderr}`);
+  });
+  let stopping = false;
+  return {
+    process: child,
+    async stop() {
+      stopping = true;
+      const running = () => child.exitCode === null && child.signalCode === null;
+      if (!running() || child.pid === undefined) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      signalGroup(child.pid, "SIGTERM");
+      await Promise.race([exited, sleep(5000)]);
+      if (running()) signalGroup(child.pid, "SIGKILL");
+    },
+  };
+}
+
+/** Signals a process group that may already be gone. */
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+export function startApp(port: number, databaseUrl: string, smtpPort: number): RunningServer {
+  return startProcess(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(port)],
+    appEnv(port, databaseUrl, smtpPort),
+  );
+}
+
+export function startBaseline(port: number, databaseUrl: string): RunningServer {
+  return startProcess(process.execPath, ["--import", "tsx", "bench/baseline-server.ts"], {
+    ...process.env,
+    NODE_ENV: "production",
+    BASELINE_PORT: String(port),
+    BASELINE_ORIGIN: `http://localhost:${port}`,
+    BETTER_AUTH_SECRET: BENCH_SECRET,
+    DATABASE_URL: databaseUrl,
+  });
+}
+
+/** Polls `url` until it answers `status`; the milliseconds it took. */
+export async function waitFor(url: string, { status = 200, timeoutMs = 120_000 } = {}): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const answered = await fetch(url, { redirect: "manual" })
+      .then((response) => response.status)
+      .catch(() => 0);
+    if (answered === status) return performance.now() - started;
+    await sleep(50);
+  }
+  throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000} s`);
+}
+
+/** Resident memory of a process and all its descendants, in MiB. */
+export function residentMiB(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {}
+  }
+  let kib = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop() as number;
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, "utf8"))?.[1];
+      kib += Number(rss ?? 0);
+    } catch {}
+    pending.push(...(children.get(current) ?? []));
+  }
+  return kib / 1024;
+}
+
+/** An SMTP server that accepts and drops everything, in case an endpoint under load sends mail. */
+export function startMailSink(port: number): { count: () => number; stop: () => Promise<void> } {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on("end", () => {
+        received += 1;
+        callback();
+      });
+    },
+  });
+  server.listen(port, "127.0.0.1");
+  return { count: () => received, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
