@@ -39,10 +39,11 @@ export class TestBrowser {
 
   /**
    * A second browser that shares this one's cookies, as a second tab would; with another `origin`,
-   * a page on that origin making credentialed requests here, as a cross-site form would.
+   * a page on that origin making credentialed requests here, as a cross-site form would; with
+   * another `ipAddress`, the same browser after it moved to another network.
    */
-  clone(origin = this.origin): TestBrowser {
-    const twin = new TestBrowser(origin, this.ipAddress, this.userAgent);
+  clone(origin = this.origin, ipAddress = this.ipAddress): TestBrowser {
+    const twin = new TestBrowser(origin, ipAddress, this.userAgent);
     for (const [name, value] of this.cookies) twin.cookies.set(name, value);
     return twin;
   }
