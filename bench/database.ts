@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
+import { webAuthnUserHandle } from "../lib/passkeys/user-handle";
 import { SoftwareAuthenticator } from "../test/helpers/software-authenticator";
 import type { BenchUser } from "./ceremonies";
 
@@ -23,11 +24,14 @@ export async function freshDatabase(name: string): Promise<string> {
 
 /** `count` accounts, each with one device-bound passkey held by a software authenticator. */
 export function makeUsers(count: number): BenchUser[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: randomUUID(),
-    email: `bench-${index}@example.test`,
-    authenticator: new SoftwareAuthenticator(),
-  }));
+  return Array.from({ length: count }, (_, index) => {
+    const id = randomUUID();
+    return {
+      id,
+      email: `bench-${index}@example.test`,
+      authenticator: new SoftwareAuthenticator({ userHandle: webAuthnUserHandle(id) }),
+    };
+  });
 }
 
 /**

@@ -50,6 +50,8 @@ export type SoftwareAuthenticatorOptions = {
   signCount?: number;
   /** Default: 16 random bytes. */
   credentialId?: Uint8Array;
+  /** The user handle of a credential that was not registered through createCredential (seeded). */
+  userHandle?: string;
   /**
    * "always-zero" behaves like synced passkeys (iCloud Keychain, Google Password Manager), which
    * report 0 on every use; servers must then skip the clone check. Default "increment".
@@ -130,6 +132,7 @@ export class SoftwareAuthenticator {
     this.#credentialIdBytes = options.credentialId ?? new Uint8Array(randomBytes(16));
     this.credentialId = base64url(this.#credentialIdBytes);
     this.#aaguid = parseAaguid(options.aaguid ?? "00000000-0000-0000-0000-000000000000");
+    this.#userHandle = options.userHandle;
 
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.#privateKey = privateKey;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, TestBrowser } from "../helpers/browser";
 import {
   authenticationOptions,
@@ -157,6 +158,21 @@ describe("signing in with a passkey", () => {
 
     expect(statuses).toEqual([200, 200, 200]);
     expect(await sessionCount(user.id)).toBe(sessionsBefore + 3);
+  });
+
+  it.each([
+    ["another account's", webAuthnUserHandle("someone-else")],
+    ["no", null],
+  ])("refuses an assertion that names %s user handle (WebAuthn §7.2 step 6)", async (_, userHandle) => {
+    const { user, authenticator, sessionsBefore } = await accountWithPasskey();
+    const browser = new TestBrowser();
+
+    const refused = await signInWithPasskey(browser, authenticator, { userHandle });
+
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe("AUTHENTICATION_FAILED");
+    expect(browser.hasCookie(SESSION_COOKIE)).toBe(false);
+    expect(await sessionCount(user.id)).toBe(sessionsBefore);
   });
 
   it("refuses a passkey the server does not know", async () => {

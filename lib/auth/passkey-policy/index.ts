@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { passkey, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { checkUserHandle } from "./authentication";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { checkRename, removeUnlessLast } from "./management";
 import { checkRegistration, registeringUserId, registrationContext } from "./registration";
@@ -69,9 +70,11 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
         {
           matcher: on("/passkey/verify-authentication"),
           handler: createAuthMiddleware(async (ctx) => {
-            if (!authenticationResponseSchema.safeParse(ctx.body?.response).success) {
+            const assertion = authenticationResponseSchema.safeParse(ctx.body?.response);
+            if (!assertion.success) {
               throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_RESPONSE);
             }
+            await checkUserHandle(ctx, assertion.data);
           }),
         },
         { matcher: on("/passkey/update-passkey"), handler: createAuthMiddleware(checkRename) },
