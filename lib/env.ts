@@ -21,6 +21,11 @@ export type ServerConfig = {
    * session make sensitive changes. See lib/auth/step-up.
    */
   stepUpWindowSeconds: number;
+  /**
+   * No sign-up answer leaves sooner than this after its request arrived, so that a new email and a
+   * taken one take the same time (lib/auth/sign-up/even-timing.ts).
+   */
+  signUpAnswerFloorMs: number;
   /** smtp(s)://user:pass@host:port. Required in production; without it, mail goes to /dev/outbox. */
   smtpUrl: string | undefined;
   /** The From header of every mail the app sends. */
@@ -78,6 +83,7 @@ export function readServerConfig(
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || path.join(dataDir, "pglite"),
     stepUpWindowSeconds: parseSeconds("STEP_UP_WINDOW_SECONDS", env.STEP_UP_WINDOW_SECONDS, 5 * 60),
+    signUpAnswerFloorMs: parseMilliseconds("SIGN_UP_ANSWER_FLOOR_MS", env.SIGN_UP_ANSWER_FLOOR_MS, 1000),
     smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
     mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
     admin: readAdminConfig(env),
@@ -172,6 +178,15 @@ function parseOrigin(name: string, value: string): string {
   } catch {
     throw new ConfigError(`${name} must be an absolute URL such as https://app.example.com; got "${value}".`);
   }
+}
+
+function parseMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const milliseconds = Number(value);
+  if (!Number.isInteger(milliseconds) || milliseconds < 0) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds, 0 or more; got "${value}".`);
+  }
+  return milliseconds;
 }
 
 function parseSeconds(name: string, value: string | undefined, fallback: number): number {

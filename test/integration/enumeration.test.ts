@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverConfig } from "@/lib/env";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
@@ -49,6 +50,46 @@ describe("password sign-in says nothing about which accounts exist", () => {
     expect(ratio).toBeLessThan(2);
     // 36 scrypt hashes: slow on a busy machine, whatever the ratio.
   }, 90_000);
+});
+
+describe("sign-up names no account, in timing either", () => {
+  // The suite runs with no floor (vitest.config.ts), so that its many sign-ups stay quick; here,
+  // the production mechanism with a floor short enough for a test.
+  const config = serverConfig();
+  const suiteFloor = config.signUpAnswerFloorMs;
+  beforeAll(() => {
+    config.signUpAnswerFloorMs = 600;
+  });
+  afterAll(() => {
+    config.signUpAnswerFloorMs = suiteFloor;
+  });
+
+  it.each([
+    ["/sign-up/email", (email: string) => ({ name: "Twin", email, password: "another password entirely" })],
+    ["/sign-up/passkey", (email: string) => ({ name: "Twin", email })],
+  ])(
+    "takes as long on %s for a taken email as for a new one",
+    async (path, body) => {
+      const accounts = await Promise.all(Array.from({ length: 6 }, () => signUp()));
+      const newEmail: number[] = [];
+      const takenEmail: number[] = [];
+      for (const { user } of accounts) {
+        const [fresh, freshTime] = await timed(() => new TestBrowser().post(path, body(uniqueEmail())));
+        const [taken, takenTime] = await timed(() => new TestBrowser().post(path, body(user.email)));
+        expect([fresh.status, taken.status]).toEqual([200, 200]);
+        newEmail.push(freshTime);
+        takenEmail.push(takenTime);
+      }
+
+      // Every answer waited out the floor, which is longer than either path's own work here; and
+      // tighter bounds than sign-in's, since without the floor a new email's extra writes show.
+      expect(Math.min(...newEmail, ...takenEmail)).toBeGreaterThanOrEqual(600);
+      const ratio = median(newEmail) / median(takenEmail);
+      expect(ratio).toBeGreaterThan(0.8);
+      expect(ratio).toBeLessThan(1.25);
+    },
+    60_000,
+  );
 });
 
 describe("passkey sign-in names no account", () => {

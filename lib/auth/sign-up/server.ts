@@ -9,6 +9,7 @@ import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
 import { sendEmailChangeVerification } from "../step-up/email-change";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
+import { evenSignUpTiming } from "./even-timing";
 import { existingAccountMail, finishSignUpMail } from "./mail";
 import { createPendingSignUp, PENDING_SIGN_UP_SECONDS } from "./pending";
 
@@ -144,6 +145,7 @@ export function signUp() {
         },
       ),
     },
+    hooks: evenSignUpTiming(),
     $ERROR_CODES: SIGN_UP_ERROR_CODES,
   } satisfies BetterAuthPlugin;
 }
