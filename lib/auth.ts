@@ -14,6 +14,7 @@ import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { securityActivity } from "./auth/security-activity";
+import { sessionRevocation } from "./auth/session-revocation";
 import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
 import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
 import { stepUp } from "./auth/step-up";
@@ -79,6 +80,7 @@ function createAuth() {
       stepUp(relyingParty),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
+      sessionRevocation(),
       securityActivity(),
       accountRateLimits(),
       signUp(),

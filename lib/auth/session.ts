@@ -6,7 +6,11 @@ import { safeNext } from "@/lib/safe-next";
 import { REQUEST_PATH_HEADER } from "./request-path";
 
 /** The signed-in user's session for this request, read once however many components ask. */
-export const getSession = cache(async () => auth().api.getSession({ headers: await headers() }));
+export const getSession = cache(async () => {
+  // headers() first: during `next build` it ends prerendering before auth() asks for a secret.
+  const requestHeaders = await headers();
+  return auth().api.getSession({ headers: requestHeaders });
+});
 
 /**
  * The session, or a trip to the sign-in page that returns here afterwards. proxy.ts already turns

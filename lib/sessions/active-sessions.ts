@@ -5,8 +5,6 @@ import { describeUserAgent } from "@/lib/format/user-agent";
 
 export type ActiveSession = {
   id: string;
-  /** What Better Auth's /revoke-session takes; as its own /list-sessions hands it to the browser. */
-  token: string;
   device: string;
   ipAddress: string | null;
   /** Better Auth refreshes a session at most once a day, so this is when it was last refreshed. */
@@ -25,7 +23,6 @@ export async function activeSessions(userId: string, currentSessionId: string): 
   return rows
     .map((row) => ({
       id: row.id,
-      token: row.token,
       device: describeUserAgent(row.userAgent),
       ipAddress: row.ipAddress,
       lastActiveAt: row.updatedAt.toISOString(),

@@ -133,6 +133,16 @@ const guardedEndpoints: GuardedCase[] = [
     },
   },
   {
+    name: "signing out another session by its ID",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      const { token } = await secondSession(user.email);
+      const [other] = await db().select({ id: session.id }).from(session).where(eq(session.token, token));
+      const response = await browser.post<ApiError>("/sessions/revoke", { id: other?.id });
+      return { response, changed: async () => (await sessionCount(user.id)) === 1 };
+    },
+  },
+  {
     name: "signing out all other sessions",
     setup: () => signUp(),
     act: async ({ browser, user }) => {
@@ -151,6 +161,41 @@ const guardedEndpoints: GuardedCase[] = [
     },
   },
 ];
+
+describe("signing out another session by its ID", () => {
+  it("ends only the caller's own other sessions, never hands out tokens, and logs it once", async () => {
+    const { browser, user } = await signUp();
+    const { other, token } = await secondSession(user.email);
+    const { user: stranger } = await signUp();
+    await secondSession(stranger.email);
+    const ids = async (userId: string) =>
+      await db()
+        .select({ id: session.id, token: session.token })
+        .from(session)
+        .where(eq(session.userId, userId));
+    const current = (await browser.get<{ session: { id: string } }>("/get-session")).body.session.id;
+    const theirs = (await ids(stranger.id)).map((row) => row.id);
+    const mine = (await ids(user.id)).find((row) => row.token === token)?.id;
+
+    const someoneElses = await browser.post<ApiError>("/sessions/revoke", { id: theirs[0] });
+    const ownCurrent = await browser.post<ApiError>("/sessions/revoke", { id: current });
+    const malformed = await browser.post<ApiError>("/sessions/revoke", { id: { $ne: null } });
+    const revoked = await browser.post("/sessions/revoke", { id: mine });
+
+    expect([someoneElses.status, ownCurrent.status, malformed.status, revoked.status]).toEqual([
+      404, 400, 400, 200,
+    ]);
+    expect(someoneElses.body.code).toBe("SESSION_NOT_FOUND");
+    expect((await ids(stranger.id)).map((row) => row.id)).toEqual(theirs);
+    expect((await other.get("/get-session")).body).toBeNull();
+    expect((await browser.get("/get-session")).body).not.toBeNull();
+    const events = await db()
+      .select()
+      .from(securityEvent)
+      .where(and(eq(securityEvent.userId, user.id), eq(securityEvent.type, "session_revoked")));
+    expect(events).toHaveLength(1);
+  });
+});
 
 describe("every sensitive endpoint", () => {
   for (const guarded of guardedEndpoints) {
