@@ -71,7 +71,7 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
     );
 
     cluster.start();
-    // Same process, same connection pool object: postgres.js reconnects on the next query.
+    // Same process, same pool: node-postgres opens new connections for the next queries.
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
     const again = await new app.TestBrowser().post("/sign-up/email", {
       name: "After",
