@@ -48,7 +48,8 @@ function connect(): Connection {
  * (a transaction holds one; the statement it was running is rejected with the same error, which is
  * where the request learns of it, and the pool discards the dead connection on release).
  * The connect is bounded, so that requests during an outage fail fast (and answer 503) instead of
- * hanging. Server notices are events nobody listens to, so they are never printed.
+ * hanging. The size is node-postgres's default, 10 connections per process. Server notices are
+ * events nobody listens to, so they are never printed.
  */
 function openPool(databaseUrl: string): Pool {
   const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
