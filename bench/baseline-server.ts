@@ -1,5 +1,5 @@
 /**
- * The bare baseline the app is measured against: node:http, @simplewebauthn/server and postgres.js
+ * The bare baseline the app is measured against: node:http, @simplewebauthn/server and node-postgres
  * on the same PostgreSQL schema, answering the same HTTP contract as the app's passkey endpoints
  * (paths, JSON bodies, a signed challenge cookie, a signed session cookie), so that one load
  * generator drives both. No framework, no hooks, no rate limiter: every statement below is one a
@@ -17,7 +17,7 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
-import postgres from "postgres";
+import { Pool } from "pg";
 
 const CHALLENGE_COOKIE = "baseline.passkey";
 const SESSION_COOKIE = "baseline.session_token";
@@ -37,8 +37,15 @@ function requiredEnv(name: string): string {
 const origin = requiredEnv("BASELINE_ORIGIN");
 const rpID = new URL(origin).hostname;
 const secret = requiredEnv("BETTER_AUTH_SECRET");
-// postgres.js's default pool (10 connections), as the app uses it.
-const sql = postgres(requiredEnv("DATABASE_URL"), { onnotice: () => {} });
+// node-postgres's default pool (10 connections), as the app uses it.
+const pool = new Pool({ connectionString: requiredEnv("DATABASE_URL") });
+pool.on("error", (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
+
+/** A statement written as a template: each interpolation is sent as a parameter, never spliced in. */
+async function sql(text: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
+  const statement = text.reduce((query, part, index) => `${query}$${index}${part}`);
+  return (await pool.query(statement, values)).rows;
+}
 
 function sign(value: string): string {
   return `${value}.${createHmac("sha256", secret).update(value).digest("base64url")}`;

@@ -17,7 +17,6 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { BASELINE_QUERIES } from "./baseline-queries";
 import { type BenchUser, listPasskeys, register, signIn } from "./ceremonies";
 import { CLIENT_ADDRESS_HEADER, clientAddressMode } from "./client-address";
@@ -28,6 +27,7 @@ import {
   freshDatabase,
   makeUsers,
   seed,
+  withClient,
   workPerOperation,
 } from "./database";
 import { type Floor, measureFloor } from "./floor";
@@ -301,10 +301,8 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function postgresVersion(): Promise<string> {
-  const sql = postgres(databaseUrl("postgres"), { onnotice: () => {} });
-  const [row] = await sql`show server_version`;
-  await sql.end();
-  return String(row?.server_version ?? "?");
+  const { rows } = await withClient(databaseUrl("postgres"), (client) => client.query("show server_version"));
+  return String(rows[0]?.server_version ?? "?");
 }
 
 async function renderReport(): Promise<string> {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
+import { Client as PostgresClient } from "pg";
 import { SoftwareAuthenticator } from "../test/helpers/software-authenticator";
 import { MAIL_SINK_SMTP_PORT } from "./servers";
 
@@ -87,9 +87,13 @@ async function signedInMember(client: Client) {
     (await client.call(INSTANCES.a, "POST", "/sign-up/email", { name: "Twin", email, password })).status,
   ).toBe(200);
   // Sign-up may ask for the address to be confirmed first; that is not what this test is about.
-  const sql = postgres(databaseUrl as string, { onnotice: () => {} });
-  await sql`update users set email_verified = true where email = ${email}`;
-  await sql.end();
+  const database = new PostgresClient({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    await database.query("update users set email_verified = true where email = $1", [email]);
+  } finally {
+    await database.end();
+  }
   expect((await client.call(INSTANCES.a, "POST", "/sign-in/email", { email, password })).status).toBe(200);
   return email;
 }

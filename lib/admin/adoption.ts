@@ -153,7 +153,7 @@ export async function accountsWithoutRecovery({
 }
 
 async function rows<T>(statement: SQL): Promise<T[]> {
-  const result: unknown = await db().execute(statement);
-  // postgres.js answers with the rows themselves, PGlite with { rows }.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  // node-postgres and PGlite both answer with { rows }; the shared Database type leaves it unknown.
+  const result = (await db().execute(statement)) as { rows: T[] };
+  return result.rows;
 }

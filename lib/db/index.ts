@@ -1,17 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePostgres, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { Pool } from "pg";
 import { serverConfig } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Connection =
-  | { kind: "postgres"; db: PostgresJsDatabase<typeof schema>; client: postgres.Sql }
+  | { kind: "postgres"; db: NodePgDatabase<typeof schema>; client: Pool }
   | { kind: "pglite"; db: PgliteDatabase<typeof schema>; client: PGlite };
+
+/** How long opening a PostgreSQL connection may take, and how long closing the pool may wait. */
+const CONNECTION_TIMEOUT_MS = 5_000;
 
 // One connection per process, opened on first use: Next imports this module from several bundles
 // (and again on every HMR), and two PGlite instances on one folder would corrupt it.
@@ -22,7 +25,7 @@ export function connection(): Connection {
   return globalForDb.keyholdConnection;
 }
 
-/** The Drizzle client: postgres.js when DATABASE_URL is set, otherwise the embedded PGlite. */
+/** The Drizzle client: a node-postgres pool when DATABASE_URL is set, otherwise the embedded PGlite. */
 export function db(): Database {
   return connection().db;
 }
@@ -30,8 +33,7 @@ export function db(): Database {
 function connect(): Connection {
   const { databaseUrl, pgliteDir } = serverConfig();
   if (databaseUrl) {
-    // A bounded connect, so that requests during an outage fail fast (and answer 503) instead of hanging.
-    const client = postgres(databaseUrl, { onnotice: () => {}, connect_timeout: 5 });
+    const client = openPool(databaseUrl);
     return { kind: "postgres", db: drizzlePostgres({ client, schema }), client };
   }
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
@@ -39,10 +41,43 @@ function connect(): Connection {
   return { kind: "pglite", db: drizzlePglite({ client, schema }), client };
 }
 
+/**
+ * A pool that survives PostgreSQL going away. A connection that dies emits "error", and an
+ * EventEmitter with no listener for it throws, taking the process down: the pool listens for its
+ * idle connections, and every connection gets a listener of its own for the time it is checked out
+ * (a transaction holds one; the statement it was running is rejected with the same error, which is
+ * where the request learns of it, and the pool discards the dead connection on release).
+ * The connect is bounded, so that requests during an outage fail fast (and answer 503) instead of
+ * hanging. The size is node-postgres's default, 10 connections per process. Server notices are
+ * events nobody listens to, so they are never printed.
+ */
+function openPool(databaseUrl: string): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  pool.on("error", (error) => {
+    console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
+  return pool;
+}
+
 export async function closeDatabase(): Promise<void> {
   const open = globalForDb.keyholdConnection;
   globalForDb.keyholdConnection = undefined;
-  // Bounded, so that a connection left broken by an outage cannot hold shutdown up.
-  if (open?.kind === "postgres") await open.client.end({ timeout: 5 });
+  // Bounded, so that a connection left checked out by an outage cannot hold shutdown up.
+  if (open?.kind === "postgres") await settledWithin(open.client.end(), CONNECTION_TIMEOUT_MS);
   if (open?.kind === "pglite") await open.client.close();
+}
+
+async function settledWithin(work: Promise<void>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, milliseconds).unref();
+  });
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

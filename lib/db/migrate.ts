@@ -1,6 +1,6 @@
 import path from "node:path";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { connection } from "./index";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
@@ -17,12 +17,12 @@ export async function migrateDatabase(): Promise<void> {
   }
   // Instances (or test workers) starting together must not both create the same tables:
   // hold a session-level advisory lock on one reserved connection while the migrator runs.
-  const lockHolder = await open.client.reserve();
+  const lockHolder = await open.client.connect();
   try {
-    await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await lockHolder.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     await migratePostgres(open.db, { migrationsFolder });
   } finally {
-    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
-    lockHolder.release();
+    // Closing the session releases its lock, also when the migration failed halfway through.
+    lockHolder.release(true);
   }
 }

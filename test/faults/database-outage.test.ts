@@ -33,7 +33,7 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
     try {
       await database?.closeDatabase();
     } finally {
-      cluster?.destroy();
+      await cluster?.destroy();
     }
   });
 
@@ -41,7 +41,7 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
     const { browser } = await app.signUp();
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
 
-    cluster.stop();
+    await cluster.stop();
     const password = "correct horse battery staple";
     const outage: Record<string, () => Promise<{ status: number; headers: Headers; body: unknown }>> = {
       "session read": () => browser.get("/get-session"),
@@ -71,7 +71,7 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
     );
 
     cluster.start();
-    // Same process, same connection pool object: postgres.js reconnects on the next query.
+    // Same process, same pool: node-postgres opens new connections for the next queries.
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
     const again = await new app.TestBrowser().post("/sign-up/email", {
       name: "After",

@@ -24,8 +24,6 @@ export async function snapshotGuardedTables(): Promise<string> {
       sql`(select md5(coalesce(json_agg(t order by t.id)::text, '')) from ${sql.identifier(table)} t)`,
   );
   const result = await db().execute(sql`select concat_ws(',', ${sql.join(digests, sql`, `)}) as digest`);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    digest: string;
-  }[];
+  const [row] = (result as { rows: { digest: string }[] }).rows;
   return row?.digest ?? "";
 }

@@ -1,7 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 /**
  * A throwaway PostgreSQL server of the test's own, which the test may stop and start at will: the
@@ -69,22 +70,31 @@ export class PostgresCluster {
     this.running = true;
   }
 
-  /** A fast shutdown: running transactions are rolled back and every connection is cut. */
-  stop(): void {
-    this.run("pg_ctl", ["-D", this.dataDir, "-m", "fast", "-w", "stop"]);
+  /**
+   * A fast shutdown: running transactions are rolled back and every connection is cut. The app
+   * keeps running meanwhile, as in a real outage; with its event loop blocked it could not send
+   * the startup packet of a connection it was opening, and the server would wait for that packet
+   * (authentication_timeout, a minute) before it could finish stopping.
+   */
+  async stop(): Promise<void> {
+    const [file, argv] = this.invocation("pg_ctl", ["-D", this.dataDir, "-m", "fast", "-w", "stop"]);
+    await promisify(execFile)(file, argv);
     this.running = false;
   }
 
-  destroy(): void {
-    if (this.running) this.stop();
+  async destroy(): Promise<void> {
+    if (this.running) await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   private run(program: string, args: string[]): void {
-    const command = path.join(this.bin, program);
-    const [file, argv] =
-      userInfo().uid === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+    const [file, argv] = this.invocation(program, args);
     execFileSync(file, argv, { stdio: "pipe" });
+  }
+
+  private invocation(program: string, args: string[]): [string, string[]] {
+    const command = path.join(this.bin, program);
+    return userInfo().uid === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   }
 }
 

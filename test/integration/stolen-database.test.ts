@@ -15,13 +15,11 @@ async function dumpEverything(): Promise<string> {
   const result = await db().execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
   );
-  const tables = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    table_name: string;
-  }[];
+  const tables = (result as { rows: { table_name: string }[] }).rows;
   let dump = "";
   for (const { table_name } of tables) {
     const rows = await db().execute(sql`select * from ${sql.identifier(table_name)}`);
-    dump += JSON.stringify(Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows);
+    dump += JSON.stringify((rows as { rows: unknown[] }).rows);
   }
   return dump;
 }
