@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostgresCluster } from "../helpers/postgres-cluster";
+import { describe, expect, it } from "vitest";
+import { PostgresCluster, useOwnPostgres } from "../helpers/postgres-cluster";
 
 /**
  * PostgreSQL stops in the middle of a run, with the app's connection pool open: requests get a 503
@@ -12,46 +12,27 @@ const binaries = PostgresCluster.binDir();
 const port = Number(process.env.FAULTS_PG_PORT ?? 3345);
 
 describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () => {
-  let cluster: PostgresCluster;
-  // Imported after DATABASE_URL points at this test's cluster: the configuration is read once.
-  let app: typeof import("../helpers/browser");
-  let database: typeof import("@/lib/db");
-
-  beforeAll(async () => {
-    cluster = PostgresCluster.create(port);
-    cluster.start();
-    process.env.DATABASE_URL = cluster.url;
-    const { migrateDatabase } = await import("@/lib/db/migrate");
-    await migrateDatabase();
-    app = await import("../helpers/browser");
-    database = await import("@/lib/db");
-  });
-
-  afterAll(async () => {
-    // Closing waits for the pool's connections, which needs a server to say goodbye to.
-    if (cluster && !cluster.running) cluster.start();
-    try {
-      await database?.closeDatabase();
-    } finally {
-      await cluster?.destroy();
-    }
-  });
+  const own = useOwnPostgres(port);
 
   it("answers 503 with Retry-After during the outage, and serves the same session again afterwards", async () => {
-    const { browser } = await app.signUp();
+    const { browser } = await own.app.signUp();
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
 
-    await cluster.stop();
+    await own.cluster.stop();
     const password = "correct horse battery staple";
     const outage: Record<string, () => Promise<{ status: number; headers: Headers; body: unknown }>> = {
       "session read": () => browser.get("/get-session"),
-      "password sign-in": () => browser.post("/sign-in/email", { email: app.uniqueEmail(), password }),
+      "password sign-in": () => browser.post("/sign-in/email", { email: own.app.uniqueEmail(), password }),
       "sign-up": () =>
-        new app.TestBrowser().post("/sign-up/email", { name: "A", email: app.uniqueEmail(), password }),
-      "passkey options": () => new app.TestBrowser().get("/passkey/generate-authenticate-options"),
+        new own.app.TestBrowser().post("/sign-up/email", {
+          name: "A",
+          email: own.app.uniqueEmail(),
+          password,
+        }),
+      "passkey options": () => new own.app.TestBrowser().get("/passkey/generate-authenticate-options"),
       "recovery code": () =>
-        new app.TestBrowser().post("/sign-in/recovery-code", {
-          email: app.uniqueEmail(),
+        new own.app.TestBrowser().post("/sign-in/recovery-code", {
+          email: own.app.uniqueEmail(),
           code: "aaaaa-bbbbb-ccccc",
         }),
       "signed-in action": () => browser.post("/recovery-codes/generate"),
@@ -70,12 +51,12 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
       `${Object.keys(outage).length} requests during the outage: all 503 in ${Math.round(performance.now() - started)} ms`,
     );
 
-    cluster.start();
+    own.cluster.start();
     // Same process, same pool: node-postgres opens new connections for the next queries.
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
-    const again = await new app.TestBrowser().post("/sign-up/email", {
+    const again = await new own.app.TestBrowser().post("/sign-up/email", {
       name: "After",
-      email: app.uniqueEmail(),
+      email: own.app.uniqueEmail(),
       password: "correct horse battery staple",
     });
     expect(again.status).toBe(200);

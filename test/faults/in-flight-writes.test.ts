@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { PoolClient } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostgresCluster } from "../helpers/postgres-cluster";
+import { describe, expect, it } from "vitest";
+import * as schema from "@/lib/db/schema";
+import { PostgresCluster, useOwnPostgres } from "../helpers/postgres-cluster";
 
 /**
  * PostgreSQL stops while requests are writing: each sign-up is whole or absent, never a user
@@ -19,37 +20,12 @@ const binaries = PostgresCluster.binDir();
 const port = Number(process.env.FAULTS_PG_PORT ?? 3345) + 1;
 
 describe.skipIf(!binaries)("writes in flight when PostgreSQL stops", () => {
-  let cluster: PostgresCluster;
-  // Imported after DATABASE_URL points at this test's cluster: the configuration is read once.
-  let app: typeof import("../helpers/browser");
-  let database: typeof import("@/lib/db");
-  let schema: typeof import("@/lib/db/schema");
-
-  beforeAll(async () => {
-    cluster = PostgresCluster.create(port);
-    cluster.start();
-    process.env.DATABASE_URL = cluster.url;
-    const { migrateDatabase } = await import("@/lib/db/migrate");
-    await migrateDatabase();
-    app = await import("../helpers/browser");
-    database = await import("@/lib/db");
-    schema = await import("@/lib/db/schema");
-  });
-
-  afterAll(async () => {
-    // Closing waits for the pool's connections, which needs a server to say goodbye to.
-    if (cluster && !cluster.running) cluster.start();
-    try {
-      await database?.closeDatabase();
-    } finally {
-      await cluster?.destroy();
-    }
-  });
+  const own = useOwnPostgres(port);
 
   it("leaves every sign-up caught by the stop whole or absent, never a user without its account", async () => {
-    const emails = Array.from({ length: 24 }, () => app.uniqueEmail("outage"));
+    const emails = Array.from({ length: 24 }, () => own.app.uniqueEmail("outage"));
     const attempts = emails.map((email) =>
-      new app.TestBrowser().post("/sign-up/email", {
+      new own.app.TestBrowser().post("/sign-up/email", {
         name: "In flight",
         email,
         password: "correct horse battery staple",
@@ -57,15 +33,15 @@ describe.skipIf(!binaries)("writes in flight when PostgreSQL stops", () => {
     );
     // Stop while the sign-ups are in flight (password hashing keeps them busy for a while).
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await cluster.stop();
+    await own.cluster.stop();
     const statuses = (await Promise.all(attempts)).map((response) => response.status);
-    cluster.start();
+    own.cluster.start();
 
     expect(
       statuses.every((status) => status === 200 || status === 503),
       JSON.stringify(statuses),
     ).toBe(true);
-    const { db } = database;
+    const { db } = own.database;
     let whole = 0;
     for (const email of emails) {
       const [user] = await db().select().from(schema.user).where(eq(schema.user.email, email));
@@ -81,10 +57,10 @@ describe.skipIf(!binaries)("writes in flight when PostgreSQL stops", () => {
   });
 
   it("stays up when PostgreSQL stops under an open transaction and beside an idle connection", async () => {
-    const open = database.connection();
+    const open = own.database.connection();
     if (open.kind !== "postgres") throw new Error("This test needs the PostgreSQL pool");
     const pool = open.client;
-    const { db } = database;
+    const { db } = own.database;
     // Two connections at once, so that one stays idle in the pool while the transaction holds the other.
     await Promise.all([db().execute(sql`select 1`), db().execute(sql`select 1`)]);
     expect(pool.idleCount).toBeGreaterThanOrEqual(2);
@@ -98,25 +74,27 @@ describe.skipIf(!binaries)("writes in flight when PostgreSQL stops", () => {
     const paused = new Promise<void>((resolve) => {
       resume = resolve;
     });
-    const email = app.uniqueEmail("held");
+    const email = own.app.uniqueEmail("held");
     const transaction = db().transaction(async (tx) => {
       await tx.insert(schema.user).values({ id: randomUUID(), name: "Held", email });
       written();
       // Between two statements: no query is running to receive the error, the connection emits it.
       await paused;
-      await tx.insert(schema.user).values({ id: randomUUID(), name: "Held", email: app.uniqueEmail("held") });
+      await tx
+        .insert(schema.user)
+        .values({ id: randomUUID(), name: "Held", email: own.app.uniqueEmail("held") });
     });
     const client = await held;
     await inserted;
 
     const idleDropped = new Promise((resolve) => pool.once("remove", resolve));
     const heldClosed = new Promise((resolve) => client.once("end", resolve));
-    await cluster.stop();
+    await own.cluster.stop();
     await Promise.all([idleDropped, heldClosed]);
     resume();
     await expect(transaction).rejects.toThrow();
 
-    cluster.start();
+    own.cluster.start();
     expect(await db().select().from(schema.user).where(eq(schema.user.email, email))).toEqual([]);
   });
 });

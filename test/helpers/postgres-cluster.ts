@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * A throwaway PostgreSQL server of the test's own, which the test may stop and start at will: the
@@ -102,4 +103,36 @@ function ownerOf(user: string): { uid: number; gid: number } {
   const uid = Number(execFileSync("id", ["-u", user], { encoding: "utf8" }).trim());
   const gid = Number(execFileSync("id", ["-g", user], { encoding: "utf8" }).trim());
   return { uid, gid };
+}
+
+/**
+ * A fault test file's own PostgreSQL: started and migrated before its tests, with the app pointed
+ * at it, and destroyed after them (started again first if a test left it stopped: closing the
+ * pool needs a server to say goodbye to). The app's modules are imported only once DATABASE_URL
+ * names it, since the configuration is read once.
+ */
+export function useOwnPostgres(port: number) {
+  const own = {} as {
+    cluster: PostgresCluster;
+    app: typeof import("./browser");
+    database: typeof import("@/lib/db");
+  };
+  beforeAll(async () => {
+    own.cluster = PostgresCluster.create(port);
+    own.cluster.start();
+    process.env.DATABASE_URL = own.cluster.url;
+    const { migrateDatabase } = await import("@/lib/db/migrate");
+    await migrateDatabase();
+    own.app = await import("./browser");
+    own.database = await import("@/lib/db");
+  });
+  afterAll(async () => {
+    if (own.cluster && !own.cluster.running) own.cluster.start();
+    try {
+      await own.database?.closeDatabase();
+    } finally {
+      await own.cluster?.destroy();
+    }
+  });
+  return own;
 }
