@@ -6,7 +6,7 @@ import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
-import { finishPasskeySignUp, startPasskeySignUp } from "../helpers/passkey-sign-up";
+import { finishPasskeySignUp, type SignUpOptions, startPasskeySignUp } from "../helpers/passkey-sign-up";
 import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 function usersWithEmail(email: string) {
@@ -182,6 +182,34 @@ describe("passkey-first sign-up", () => {
 
     expect(options.status).toBe(400);
     expect(options.body.code).toBe("SIGN_UP_LINK_INVALID");
+    expect(await usersWithEmail(email)).toHaveLength(1);
+  });
+
+  it("creates one account when two links for one address are finished at the same moment", async () => {
+    const email = uniqueEmail();
+    const tokens = [await startPasskeySignUp(email), await startPasskeySignUp(email)];
+    const browsers = tokens.map(() => new TestBrowser());
+    const responses = await Promise.all(
+      tokens.map(async (token, index) => {
+        const browser = browsers[index] as TestBrowser;
+        const options = await browser.get<SignUpOptions>(
+          `/passkey/generate-register-options?context=${encodeURIComponent(token)}`,
+        );
+        return new SoftwareAuthenticator().createCredential(options.body);
+      }),
+    );
+
+    const verified = await Promise.all(
+      responses.map((response, index) =>
+        (browsers[index] as TestBrowser).post<ApiError>("/passkey/verify-registration", {
+          response,
+          createSession: true,
+        }),
+      ),
+    );
+
+    expect(verified.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(verified.find((answer) => answer.status === 409)?.body.code).toBe("ACCOUNT_EXISTS");
     expect(await usersWithEmail(email)).toHaveLength(1);
   });
 

@@ -52,8 +52,22 @@ async function createSignUpAccount(ctx: HookContext, key: string, userId: string
   // An unconfirmed password sign-up has never signed in, and whoever made it did not prove they own
   // the address; the owner, who just did, takes the address over.
   if (existing) await adapter.deleteUser(existing.user.id);
-  await adapter.createUser(
-    { id: pending.userId, name: pending.name, email: pending.email, emailVerified: true },
-    { method: "passkey" },
-  );
+  try {
+    await adapter.createUser(
+      { id: pending.userId, name: pending.name, email: pending.email, emailVerified: true },
+      { method: "passkey" },
+    );
+  } catch (error) {
+    // Two links for one address finished at the same moment: both saw no account, one created it.
+    if (isUniqueViolation(error)) throw APIError.from("CONFLICT", SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS);
+    throw error;
+  }
+}
+
+/** PostgreSQL's unique_violation, wherever the driver and the ORM put it in the cause chain. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as Error & { code?: unknown }).code === "23505") return true;
+  }
+  return false;
 }
