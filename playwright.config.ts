@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
 import {
   ADMIN_EMAIL,
   APP_URL,
@@ -8,10 +9,6 @@ import {
   SHORT_STEP_UP_SECONDS,
   SHORT_STEP_UP_URL,
 } from "./e2e/servers";
-
-// Playwright cannot download its own browser here; any Chromium works. CHROMIUM_PATH overrides,
-// and without either, Playwright's own (after `npx playwright install chromium`) is used.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const serverOutput = { reuseExistingServer: !process.env.CI, stdout: "ignore", stderr: "pipe" } as const;
 
@@ -29,16 +26,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
-      executablePath: existsSync(chromium) ? chromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      // Without it, Playwright's own browser (after `npx playwright install chromium`).
+      executablePath: existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

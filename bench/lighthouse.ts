@@ -1,20 +1,9 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 
 export type LighthouseScores = { performance: number; accessibility: number; lcpMs: number; tbtMs: number };
-
-// Headless Debian Chromium as a container allows it to run.
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /**
  * Lighthouse's performance and accessibility scores for `url` in Debian's Chromium, with
@@ -25,8 +14,8 @@ export async function lighthouseScores(
   { cookie, formFactor }: { cookie?: string; formFactor: "mobile" | "desktop" },
 ): Promise<LighthouseScores> {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: CHROMIUM_FLAGS,
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   try {
     const result = await lighthouse(

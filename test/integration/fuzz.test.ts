@@ -222,6 +222,7 @@ const requestCases = fc.record({
   contentType: contentTypes,
   headers: hostileHeaders,
 });
+type RequestCase = typeof requestCases extends fc.Arbitrary<infer T> ? T : never;
 
 /** A member who signs in with a passkey, and has a password and recovery codes, so every kind of row exists. */
 async function newMember(): Promise<{ browser: TestBrowser; authenticator: SoftwareAuthenticator }> {
@@ -248,6 +249,23 @@ describe("the auth API under fuzzing", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     member = await newMember();
   });
+
+  /** One generated request: to an endpoint Better Auth lists, with one of its methods or a wrong one. */
+  async function sendCase(kind: string, browser: TestBrowser, input: RequestCase) {
+    const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
+    const method = input.wrongMethod
+      ? endpoint.methods.includes("GET")
+        ? "POST"
+        : "GET"
+      : (endpoint.methods[input.method % endpoint.methods.length] as string);
+    const headers: Record<string, string> = { ...input.headers };
+    if (input.contentType) headers["content-type"] = input.contentType;
+    const status = await probe(kind, browser, method, fillPath(endpoint.path, input.segment) + input.query, {
+      body: method === "GET" ? undefined : input.body,
+      headers,
+    });
+    return { status, method };
+  }
 
   /**
    * The member, from an address of its own for each case: the per-address rate limits have their
@@ -306,24 +324,7 @@ describe("the auth API under fuzzing", () => {
   }, async () => {
     await fc.assert(
       fc.asyncProperty(requestCases, async (input) => {
-        const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
-        const method = input.wrongMethod
-          ? endpoint.methods.includes("GET")
-            ? "POST"
-            : "GET"
-          : (endpoint.methods[input.method % endpoint.methods.length] as string);
-        const headers: Record<string, string> = { ...input.headers };
-        if (input.contentType) headers["content-type"] = input.contentType;
-        await probe(
-          "anonymous",
-          new TestBrowser(),
-          method,
-          fillPath(endpoint.path, input.segment) + input.query,
-          {
-            body: method === "GET" ? undefined : input.body,
-            headers,
-          },
-        );
+        await sendCase("anonymous", new TestBrowser(), input);
       }),
       { numRuns: RUNS.anonymous, seed },
     );
@@ -335,26 +336,9 @@ describe("the auth API under fuzzing", () => {
   }, async () => {
     await fc.assert(
       fc.asyncProperty(requestCases, async (input) => {
-        const endpoint = endpoints[input.endpoint % endpoints.length] as Endpoint;
-        const method = input.wrongMethod
-          ? endpoint.methods.includes("GET")
-            ? "POST"
-            : "GET"
-          : (endpoint.methods[input.method % endpoint.methods.length] as string);
         // Hostile headers replace the member's cookie or Origin only in the cases that ask for it.
-        const headers: Record<string, string> = { ...input.headers };
-        if (input.contentType) headers["content-type"] = input.contentType;
         const browser = movedMember();
-        const status = await probe(
-          "signed in",
-          browser,
-          method,
-          fillPath(endpoint.path, input.segment) + input.query,
-          {
-            body: method === "GET" ? undefined : input.body,
-            headers,
-          },
-        );
+        const { status, method } = await sendCase("signed in", browser, input);
         // An accepted request may have signed the member out (sign-out, revoke-sessions): sign back in.
         if (status < 400 && method === "POST" && !(await browser.get("/get-session")).body) {
           await signMemberInAgain();
