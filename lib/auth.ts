@@ -8,16 +8,18 @@ import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
-import { accountRateLimits } from "./auth/account-rate-limits";
+import { accessRules } from "./auth/access";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
+import { secretChecks } from "./auth/secret-checks";
 import { securityActivity } from "./auth/security-activity";
 import { sessionRevocation } from "./auth/session-revocation";
 import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
 import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
 import { stepUp } from "./auth/step-up";
+import { DISABLED_PATHS } from "./auth/surface";
 
 function createAuth() {
   const config = serverConfig();
@@ -49,9 +51,12 @@ function createAuth() {
       },
     },
     // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
-    // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
+    // step-up instead (lib/auth/access.ts), which also covers the passkey plugin's registration.
     session: { freshAge: 0 },
     telemetry: { enabled: false },
+    // Everything the product does not call (lib/auth/surface.ts); the API's front door denies any
+    // path that table does not serve, this list included.
+    disabledPaths: DISABLED_PATHS,
     // On in every environment (Better Auth's default is production only), with Keyhold's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
@@ -76,13 +81,17 @@ function createAuth() {
         ...passkeyPolicyOptions(),
         registration: passkeySignUpRegistration(),
       }),
+      // First who may call what (lib/auth/surface.ts), then the budget of secret checks, so that a
+      // caller without the right session spends nothing, and a spent budget answers before any
+      // secret is looked at.
+      accessRules(),
+      secretChecks(),
       // Before the passkey policy, so that a session that has not stepped up learns nothing more.
       stepUp(relyingParty),
       passkeyPolicy(relyingParty),
       recoveryCodes(),
       sessionRevocation(),
       securityActivity(),
-      accountRateLimits(),
       signUp(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.

@@ -20,6 +20,8 @@ export type SecurityEventType =
   /** details: { count } when several were revoked at once */
   | "session_revoked"
   | "step_up"
+  /** A wrong password or a refused passkey assertion while confirming it's you. details: { method } */
+  | "step_up_failed"
   | "email_changed"
   /** details: { role, previous, by } */
   | "role_changed"

@@ -1,17 +1,24 @@
 import { isDatabaseReachable } from "@/lib/db/availability";
 import { MAX_BODY_BYTES, readBodyWithin } from "@/lib/http/body-limit";
-import { malformedJson, payloadTooLarge, serviceUnavailable } from "@/lib/http/errors";
+import { malformedJson, notFound, payloadTooLarge, serviceUnavailable } from "@/lib/http/errors";
+import { withoutSessionTokens } from "./session-token-redaction";
+import { isServed } from "./surface";
+
+/** Where route.ts mounts Better Auth (its default `basePath`). */
+const API_BASE_PATH = "/api/auth";
 
 type Handler = (request: Request) => Promise<Response>;
 
 /**
- * The auth API's front door, around Better Auth's handler: a body over the cap is refused before it
+ * The auth API's front door, around Better Auth's handler: a path that lib/auth/surface.ts does not
+ * serve is a 404 before anything else runs (deny by default), a body over the cap is refused before it
  * is buried in memory (413), a JSON body that does not parse is a 400 rather than whatever the
- * router makes of it, and a server error (or a "not signed in") while the database is unreachable
+ * router makes of it, no answer carries a session token to JavaScript, and a server error (or a "not signed in") while the database is unreachable
  * becomes a 503 that says so, with Retry-After, instead of a bare 500 or a false 401.
  */
 export function guardAuthApi(handler: Handler): Handler {
   return async (request) => {
+    if (!isServed(endpointPath(request))) return notFound();
     const reading = await readBodyWithin(request);
     if (!reading.ok) return payloadTooLarge(MAX_BODY_BYTES);
     if (reading.body && isJson(request) && !parsesAsJson(reading.body)) return malformedJson();
@@ -27,8 +34,14 @@ export function guardAuthApi(handler: Handler): Handler {
     if ((response.status >= 500 || response.status === 401) && !(await isDatabaseReachable())) {
       return serviceUnavailable();
     }
-    return response;
+    return withoutSessionTokens(response);
   };
+}
+
+/** The endpoint a request names, spelled exactly as it arrived: no decoding, no trailing slash. */
+function endpointPath(request: Request): string {
+  const { pathname } = new URL(request.url);
+  return pathname.startsWith(`${API_BASE_PATH}/`) ? pathname.slice(API_BASE_PATH.length) : "";
 }
 
 function isJson(request: Request): boolean {

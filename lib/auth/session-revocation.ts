@@ -1,13 +1,12 @@
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthEndpoint } from "better-auth/api";
+import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { and, eq } from "drizzle-orm";
 import * as z from "zod";
 import { db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-events";
 import { requestFacts } from "./request-facts";
-import { stepUpMiddleware } from "./step-up/check";
 
 export const SESSION_REVOCATION_ERROR_CODES = defineErrorCodes({
   SESSION_NOT_FOUND: "That session has already ended.",
@@ -25,7 +24,7 @@ export function sessionRevocation() {
     endpoints: {
       revokeSessionById: createAuthEndpoint(
         "/sessions/revoke",
-        { method: "POST", body: z.object({ id: z.string().min(1).max(200) }), use: [stepUpMiddleware] },
+        { method: "POST", body: z.object({ id: z.string().min(1).max(200) }), use: [sessionMiddleware] },
         async (ctx) => {
           const { session: current, user } = ctx.context.session;
           if (ctx.body.id === current.id) {

@@ -25,3 +25,7 @@ export function malformedJson(): Response {
     { status: 400 },
   );
 }
+
+export function notFound(): Response {
+  return Response.json({ code: "NOT_FOUND", message: "There is no such endpoint." }, { status: 404 });
+}

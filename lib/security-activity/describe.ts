@@ -84,6 +84,14 @@ export function describeSecurityEvent(
       );
     case "step_up":
       return plain("Confirmed it was you");
+    case "step_up_failed":
+      return {
+        summary:
+          details.method === "passkey"
+            ? "Failed to confirm it was you with a passkey"
+            : "Failed to confirm it was you with the password",
+        attention: true,
+      };
     case "email_changed":
       return plain("Changed your email address");
     case "account_created":

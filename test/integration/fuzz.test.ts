@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auth } from "@/lib/auth";
 import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
+import { authEndpoints, type Endpoint } from "../helpers/auth-endpoints";
 import { signUp, TestBrowser } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import {
@@ -31,24 +31,6 @@ import { SoftwareAuthenticator } from "../helpers/software-authenticator";
  */
 
 const RUNS = { anonymous: 700, signedIn: 500, registration: 400, assertion: 400 };
-
-type Endpoint = { path: string; methods: ("GET" | "POST")[] };
-
-/** Every endpoint the HTTP router serves, from Better Auth's own list (server-only ones excluded). */
-function authEndpoints(): Endpoint[] {
-  return Object.values(auth().api)
-    .map((endpoint) => endpoint as { path?: string; options?: { method?: string | string[] } })
-    .filter((endpoint): endpoint is { path: string; options: { method: string | string[] } } =>
-      Boolean(endpoint.path && endpoint.options?.method),
-    )
-    .map(({ path, options }) => ({
-      path,
-      methods: [options.method]
-        .flat()
-        .flatMap((method) => (method === "*" ? ["GET", "POST"] : [method]))
-        .filter((method): method is "GET" | "POST" => method === "GET" || method === "POST"),
-    }));
-}
 
 /**
  * Server actions, each fuzzed like an endpoint. None exist yet; a file with "use server" fails the

@@ -9,10 +9,7 @@ import * as z from "zod";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-events";
-import { enforceAccountRateLimit } from "../account-rate-limits";
-import { ACCOUNT_RATE_LIMITS } from "../rate-limits";
 import { requestFacts } from "../request-facts";
-import { stepUpMiddleware } from "../step-up/check";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
 import { recoveryCodeStatus } from "./status";
 
@@ -39,7 +36,7 @@ export function recoveryCodes() {
     endpoints: {
       generateRecoveryCodes: createAuthEndpoint(
         "/recovery-codes/generate",
-        { method: "POST", use: [stepUpMiddleware] },
+        { method: "POST", use: [sessionMiddleware] },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
           const codes = generateRecoveryCodes();
@@ -93,9 +90,7 @@ export function recoveryCodes() {
         async (ctx) => {
           const request = requestFacts(ctx);
           const email = ctx.body.email.trim().toLowerCase();
-          // Per address, Better Auth's limiter has counted this request already (lib/auth/rate-limits.ts).
-          await enforceAccountRateLimit("recovery-code", email, ACCOUNT_RATE_LIMITS.recoveryCode);
-
+          // Counted already, per address and per account (lib/auth/secret-checks.ts).
           // The same work whether the account exists, the code is well-formed, or neither, so that
           // neither the answer nor its timing says which.
           const canonical = normalizeRecoveryCode(ctx.body.code);

@@ -1,4 +1,4 @@
-import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { APIError } from "better-auth/api";
 import { serverConfig } from "@/lib/env";
 import { STEP_UP_ERROR_CODES } from "./error-codes";
 
@@ -29,11 +29,3 @@ export function requireRecentStepUp(session: VerifiedSession): void {
     throw APIError.from("FORBIDDEN", STEP_UP_ERROR_CODES.STEP_UP_REQUIRED);
   }
 }
-
-/** `use: [stepUpMiddleware]` on an endpoint of ours: a session, recently verified. */
-export const stepUpMiddleware = createAuthMiddleware(async (ctx) => {
-  const session = await getSessionFromCtx(ctx);
-  if (!session) throw APIError.from("UNAUTHORIZED", { code: "UNAUTHORIZED", message: "Unauthorized" });
-  requireRecentStepUp(session.session);
-  return { session };
-});

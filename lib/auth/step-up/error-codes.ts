@@ -7,5 +7,4 @@ export const STEP_UP_ERROR_CODES = defineErrorCodes({
   STEP_UP_PASSWORD_INCORRECT: "That password is not correct.",
   STEP_UP_NO_PASSWORD: "This account has no password. Confirm with a passkey instead.",
   STEP_UP_NO_PASSKEY: "This account has no passkey. Confirm with your password instead.",
-  TOO_MANY_STEP_UP_ATTEMPTS: "Too many attempts. Wait a while, then try again.",
 });

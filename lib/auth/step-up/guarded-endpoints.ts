@@ -4,26 +4,8 @@ import * as z from "zod";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
-import { requireRecentStepUp } from "./check";
 
-/**
- * Better Auth's and the passkey plugin's endpoints that change how an account is reached or who
- * holds it. Better Auth's own guard on some of them is "signed in within `session.freshAge`"; that
- * is switched off (`freshAge: 0` in lib/auth.ts) and this list, through the same check as
- * Keyhold's own endpoints, is the rule instead. Adding a passkey is guarded at its options: the
- * registration that follows needs the challenge those options issued for this user.
- */
-const GUARDED_PATHS = new Set([
-  "/passkey/generate-register-options",
-  "/passkey/delete-passkey",
-  "/change-email",
-  "/delete-user",
-  "/revoke-session",
-  "/revoke-sessions",
-  "/revoke-other-sessions",
-]);
-
-const REVOKING_PATHS = new Set(["/revoke-session", "/revoke-sessions", "/revoke-other-sessions"]);
+const REVOKING_PATHS = new Set(["/revoke-other-sessions"]);
 
 /** How many sessions a revocation is about to end, counted before they are gone. */
 const pendingRevocations = new WeakMap<object, { userId: string; count: number }>();
@@ -32,20 +14,15 @@ export function guardedEndpointHooks(): NonNullable<BetterAuthPlugin["hooks"]> {
   return {
     before: [
       {
-        matcher: (ctx) => GUARDED_PATHS.has(ctx.path ?? ""),
+        // After lib/auth/access.ts has let the caller in.
+        matcher: (ctx) => REVOKING_PATHS.has(ctx.path ?? ""),
         handler: createAuthMiddleware(async (ctx) => {
           const signedIn = await getSessionFromCtx(ctx);
-          // Without a session the endpoint's own middleware answers 401.
-          if (!signedIn) return;
-          // Ending this very session is signing out, which never needs a step-up.
-          if (ctx.path === "/revoke-session" && ctx.body?.token === signedIn.session.token) return;
-          requireRecentStepUp(signedIn.session);
-          if (REVOKING_PATHS.has(ctx.path) && ctx.request) {
-            pendingRevocations.set(ctx.request, {
-              userId: signedIn.user.id,
-              count: await sessionsToRevoke(ctx, signedIn),
-            });
-          }
+          if (!signedIn || !ctx.request) return;
+          pendingRevocations.set(ctx.request, {
+            userId: signedIn.user.id,
+            count: await sessionsToRevoke(ctx, signedIn),
+          });
         }),
       },
     ],
@@ -83,20 +60,15 @@ export function guardedEndpointHooks(): NonNullable<BetterAuthPlugin["hooks"]> {
   };
 }
 
+/** The live sessions /revoke-other-sessions is about to end. */
 async function sessionsToRevoke(
   ctx: HookContext,
   signedIn: { session: { token: string }; user: { id: string } },
 ): Promise<number> {
-  if (ctx.path === "/revoke-session") {
-    const target = await ctx.context.internalAdapter.findSession(String(ctx.body?.token ?? ""));
-    return target?.session.userId === signedIn.user.id ? 1 : 0;
-  }
-  const live = (await ctx.context.internalAdapter.listSessions(signedIn.user.id)).filter(
-    (session) => session.expiresAt > new Date(),
-  );
-  return ctx.path === "/revoke-other-sessions"
-    ? live.filter((session) => session.token !== signedIn.session.token).length
-    : live.length;
+  const sessions = await ctx.context.internalAdapter.listSessions(signedIn.user.id);
+  return sessions.filter(
+    (session) => session.expiresAt > new Date() && session.token !== signedIn.session.token,
+  ).length;
 }
 
 const emailChangeToken = z.object({

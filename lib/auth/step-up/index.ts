@@ -1,10 +1,9 @@
 import type { BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
+import { APIError, createAuthEndpoint, isAPIError, sessionMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { db } from "@/lib/db";
 import { session as sessionTable } from "@/lib/db/schema";
-import { consumeRateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext, RelyingParty } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
@@ -13,12 +12,6 @@ import { guardedEndpointHooks } from "./guarded-endpoints";
 import { createStepUpChallenge, verifyStepUpAssertion } from "./passkey";
 
 export { STEP_UP_ERROR_CODES };
-
-/**
- * Every attempt counts, successful or not, so that a right guess cannot slip past the limit:
- * a few mistakes are fine, a password-guessing session on a stolen cookie is not.
- */
-const ATTEMPTS = { max: 10, windowSeconds: 15 * 60 };
 
 type SignedIn = { session: { id: string }; user: { id: string } };
 
@@ -61,8 +54,9 @@ export function stepUp(relyingParty: RelyingParty) {
         { method: "POST", body: z.object({ response: z.unknown() }), use: [sessionMiddleware] },
         async (ctx) => {
           const signedIn = ctx.context.session;
-          await limitAttempts(signedIn.user.id);
-          const passkey = await verifyStepUpAssertion(ctx, signedIn, relyingParty);
+          const passkey = await recordingFailure(ctx, signedIn, "passkey", () =>
+            verifyStepUpAssertion(ctx, signedIn, relyingParty),
+          );
           return ctx.json(await markSteppedUp(ctx, signedIn, { method: "passkey", passkeyId: passkey.id }));
         },
       ),
@@ -76,13 +70,14 @@ export function stepUp(relyingParty: RelyingParty) {
         },
         async (ctx) => {
           const signedIn = ctx.context.session;
-          await limitAttempts(signedIn.user.id);
           const hash = await passwordHash(ctx, signedIn.user.id);
           if (!hash) throw APIError.from("BAD_REQUEST", STEP_UP_ERROR_CODES.STEP_UP_NO_PASSWORD);
-          // Better Auth's own hasher, so the check matches sign-in exactly.
-          if (!(await ctx.context.password.verify({ hash, password: ctx.body.password }))) {
-            throw APIError.from("UNAUTHORIZED", STEP_UP_ERROR_CODES.STEP_UP_PASSWORD_INCORRECT);
-          }
+          await recordingFailure(ctx, signedIn, "password", async () => {
+            // Better Auth's own hasher, so the check matches sign-in exactly.
+            if (!(await ctx.context.password.verify({ hash, password: ctx.body.password }))) {
+              throw APIError.from("UNAUTHORIZED", STEP_UP_ERROR_CODES.STEP_UP_PASSWORD_INCORRECT);
+            }
+          });
           return ctx.json(await markSteppedUp(ctx, signedIn, { method: "password" }));
         },
       ),
@@ -99,12 +94,29 @@ async function passwordHash(ctx: HookContext, userId: string): Promise<string | 
   );
 }
 
-async function limitAttempts(userId: string): Promise<void> {
-  const verdict = await consumeRateLimit(`step-up:account:${userId}`, ATTEMPTS);
-  if (!verdict.allowed) {
-    throw new APIError("TOO_MANY_REQUESTS", STEP_UP_ERROR_CODES.TOO_MANY_STEP_UP_ATTEMPTS, {
-      "Retry-After": String(verdict.retryAfterSeconds),
-    });
+/**
+ * A refused check is an attempt on the account: logged, so that its owner sees someone holding a
+ * session of theirs trying passwords. An expired challenge is not an attempt, as at sign-in.
+ * Attempts are counted in lib/auth/secret-checks.ts.
+ */
+async function recordingFailure<T>(
+  ctx: HookContext,
+  signedIn: SignedIn,
+  method: "passkey" | "password",
+  check: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (isAPIError(error) && error.body?.code !== STEP_UP_ERROR_CODES.STEP_UP_CHALLENGE_NOT_FOUND.code) {
+      await recordSecurityEvent({
+        type: "step_up_failed",
+        userId: signedIn.user.id,
+        request: requestFacts(ctx),
+        details: { method },
+      });
+    }
+    throw error;
   }
 }
 

@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { clientIpAddress } from "@/lib/http/client-ip";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import type { HookContext } from "./passkey-policy/types";
+import { servedPathsWhere } from "./surface";
+
+export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
+  TOO_MANY_ATTEMPTS: "Too many attempts. Wait a while, then try again.",
+  PASSWORD_NOT_ACCEPTED: "Confirm it's you with step-up instead of sending a password.",
+});
+
+/**
+ * One budget for every check of a secret somebody could guess — a password at sign-in or step-up,
+ * a recovery code, a step-up passkey assertion — shared by all the endpoints that check one
+ * (`checksSecret` in lib/auth/surface.ts), so that guesses spread over several endpoints add up.
+ * Every attempt counts, right or wrong, so that a right guess cannot slip past the limit; a person
+ * makes a couple a day. Per account, from whatever address: an attack spread over many addresses.
+ * Per address, across accounts: one client trying one password on many accounts.
+ */
+export const SECRET_CHECK_BUDGET = {
+  perAccount: { max: 10, windowSeconds: 15 * 60 },
+  perAddress: { max: 30, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+const SECRET_CHECKING_PATHS = servedPathsWhere((endpoint) => endpoint.checksSecret === true);
+
+export function secretChecks() {
+  return {
+    id: "secret-checks",
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => SECRET_CHECKING_PATHS.has(ctx.path ?? ""),
+          handler: createAuthMiddleware(async (ctx) => {
+            const address = ctx.request ? clientIpAddress(ctx.request) : null;
+            await spend(`secret-check:address:${address ?? "unknown"}`, SECRET_CHECK_BUDGET.perAddress);
+            const account = await accountOf(ctx);
+            if (account)
+              await spend(`secret-check:account:${digest(account)}`, SECRET_CHECK_BUDGET.perAccount);
+          }),
+        },
+        {
+          // Better Auth checks a password sent with /delete-user: a second oracle outside the
+          // budget. Deleting is guarded by step-up (lib/auth/step-up), which is the one proof.
+          matcher: (ctx) => ctx.path === "/delete-user",
+          handler: createAuthMiddleware(async (ctx) => {
+            if (ctx.body?.password !== undefined) {
+              throw APIError.from("BAD_REQUEST", SECRET_CHECK_ERROR_CODES.PASSWORD_NOT_ACCEPTED);
+            }
+          }),
+        },
+      ],
+    },
+    $ERROR_CODES: SECRET_CHECK_ERROR_CODES,
+  } satisfies BetterAuthPlugin;
+}
+
+/**
+ * The account a check is about: the email a sign-in names (counted alike whether or not it has an
+ * account, so that the limit says nothing about which exist), or the signed-in user's.
+ */
+async function accountOf(ctx: HookContext): Promise<string | null> {
+  const email: unknown = ctx.body?.email;
+  if (typeof email === "string") return email.trim().toLowerCase();
+  const signedIn = await getSessionFromCtx(ctx);
+  return signedIn ? signedIn.user.email.toLowerCase() : null;
+}
+
+/** Keys stay short whatever a client sends as an email. */
+function digest(value: string): string {
+  return createHash("sha256").update(value).digest("base64url");
+}
+
+async function spend(key: string, rule: RateLimitRule): Promise<void> {
+  const verdict = await consumeRateLimit(key, rule);
+  if (!verdict.allowed) {
+    throw new APIError("TOO_MANY_REQUESTS", SECRET_CHECK_ERROR_CODES.TOO_MANY_ATTEMPTS, {
+      "Retry-After": String(verdict.retryAfterSeconds),
+    });
+  }
+}

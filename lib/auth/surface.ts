@@ -1,0 +1,199 @@
+import type { RateLimitRule } from "@/lib/rate-limit";
+import type { SecurityEventType } from "@/lib/security-events";
+
+/**
+ * Who may call an endpoint, enforced by lib/auth/access.ts. "stepped-up" is a session that signed in
+ * or confirmed it is them within the step-up window (lib/auth/step-up/check.ts); anything less
+ * answers 401 or 403. "stepped-up-or-sign-up-link" also lets in, without a session, the holder of a
+ * passkey sign-up link (lib/auth/sign-up/passkey-registration.ts).
+ */
+export type Access = "anyone" | "signed-in" | "stepped-up" | "stepped-up-or-sign-up-link";
+
+export type ServedEndpoint = {
+  access: Access;
+  /** Better Auth's limiter, per client address; rows without one get DEFAULT_AUTH_RATE_LIMIT. */
+  perAddress?: RateLimitRule;
+  /**
+   * Checks a secret a caller could guess (a password, a recovery code, a step-up assertion): counted
+   * against the one per-account and per-address budget of lib/auth/secret-checks.ts, every failure
+   * logged.
+   */
+  checksSecret?: true;
+  /** What it writes to the security activity (lib/security-events.ts). */
+  logs: readonly SecurityEventType[];
+  /** Who in the product calls it; an endpoint nobody calls is switched off. */
+  usedBy: string;
+};
+
+/** Switched off: Better Auth answers 404 (`disabledPaths`), and so does the API's front door. */
+export type DisabledEndpoint = { off: string };
+
+/**
+ * The whole auth API, one row per endpoint Better Auth serves in this configuration (core,
+ * passkey plugin and Keyhold's plugins): deny by default. The API's front door
+ * (lib/auth/api-handler.ts) answers 404 to every path that is not a served row here, so an endpoint
+ * a Better Auth upgrade or a new plugin adds is off until it is classified, and
+ * test/integration/auth-surface.test.ts fails until it is. Step-up, rate limits and the secret
+ * budget all read their paths from this table.
+ */
+export const AUTH_SURFACE = {
+  // Signing in and out.
+  "/sign-in/email": {
+    access: "anyone",
+    perAddress: { max: 10, windowSeconds: 60 },
+    checksSecret: true,
+    logs: ["sign_in", "sign_in_failed"],
+    usedBy: "sign-in page, password form",
+  },
+  "/passkey/generate-authenticate-options": {
+    access: "anyone",
+    // Every visit to the sign-in page asks for one (autofill), so these are cheap and plentiful.
+    perAddress: { max: 30, windowSeconds: 60 },
+    logs: [],
+    usedBy: "sign-in page, passkey autofill and button",
+  },
+  "/passkey/verify-authentication": {
+    access: "anyone",
+    perAddress: { max: 10, windowSeconds: 60 },
+    logs: ["sign_in", "sign_in_failed"],
+    usedBy: "sign-in page, passkey autofill and button",
+  },
+  "/sign-in/recovery-code": {
+    access: "anyone",
+    // 75-bit codes: the limit is about cost and noise, not odds.
+    perAddress: { max: 10, windowSeconds: 15 * 60 },
+    checksSecret: true,
+    logs: ["sign_in", "recovery_code_failed"],
+    usedBy: "recovery page",
+  },
+  "/sign-out": { access: "anyone", logs: [], usedBy: "header, sign out" },
+  "/get-session": { access: "anyone", logs: [], usedBy: "the client's session state" },
+
+  // Creating an account; the address is proven by a mailed link before anything signs in.
+  "/sign-up/email": {
+    access: "anyone",
+    perAddress: { max: 5, windowSeconds: 60 },
+    logs: ["account_created"],
+    usedBy: "sign-up page, password form",
+  },
+  "/sign-up/passkey": {
+    access: "anyone",
+    perAddress: { max: 5, windowSeconds: 60 },
+    logs: [],
+    usedBy: "sign-up page, passkey form",
+  },
+  "/verify-email": {
+    access: "anyone",
+    logs: ["email_changed"],
+    usedBy: "mailed links: confirming a password sign-up or a new address",
+  },
+
+  // Passkeys. A registration finishes only a ceremony its options began.
+  "/passkey/generate-register-options": {
+    access: "stepped-up-or-sign-up-link",
+    perAddress: { max: 10, windowSeconds: 60 },
+    logs: [],
+    usedBy: "passkeys page, add; passkey sign-up link; upgrade offer",
+  },
+  "/passkey/verify-registration": {
+    access: "anyone",
+    perAddress: { max: 10, windowSeconds: 60 },
+    logs: ["passkey_added", "account_created"],
+    usedBy: "passkeys page, add; passkey sign-up link; upgrade offer",
+  },
+  "/passkey/list-user-passkeys": { access: "signed-in", logs: [], usedBy: "passkeys page" },
+  "/passkey/update-passkey": {
+    access: "signed-in",
+    logs: ["passkey_renamed"],
+    usedBy: "passkeys page, rename",
+  },
+  "/passkey/delete-passkey": {
+    access: "stepped-up",
+    logs: ["passkey_removed"],
+    usedBy: "passkeys page, remove",
+  },
+
+  // Step-up: proving it is you again, in place.
+  "/step-up/methods": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
+  "/step-up/passkey/options": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
+  "/step-up/passkey/verify": {
+    access: "signed-in",
+    checksSecret: true,
+    logs: ["step_up", "step_up_failed"],
+    usedBy: "step-up dialog",
+  },
+  "/step-up/password": {
+    access: "signed-in",
+    checksSecret: true,
+    logs: ["step_up", "step_up_failed"],
+    usedBy: "step-up dialog",
+  },
+
+  // Recovery codes.
+  "/recovery-codes/generate": {
+    access: "stepped-up",
+    logs: ["recovery_codes_generated"],
+    usedBy: "recovery codes page",
+  },
+  "/recovery-codes/status": { access: "signed-in", logs: [], usedBy: "recovery codes page" },
+  "/recovery-codes/decline": {
+    access: "signed-in",
+    logs: ["recovery_codes_declined"],
+    usedBy: "recovery codes page",
+  },
+
+  // The account and its sessions.
+  "/change-email": { access: "stepped-up", logs: [], usedBy: "account page" },
+  "/delete-user": { access: "stepped-up", logs: [], usedBy: "account page" },
+  "/revoke-other-sessions": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
+  "/sessions/revoke": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
+  "/passkey-upgrade/offer": { access: "signed-in", logs: [], usedBy: "dashboard, passkey offer" },
+
+  // Off: nothing in the product calls these, so nobody else may.
+  "/sign-in/social": { off: "no social providers are configured" },
+  "/callback/:id": { off: "no OAuth providers are configured" },
+  "/link-social": { off: "no social providers are configured" },
+  "/unlink-account": { off: "no social providers are configured" },
+  "/refresh-token": { off: "no OAuth providers are configured" },
+  "/get-access-token": { off: "no OAuth providers are configured" },
+  "/account-info": { off: "no OAuth providers are configured" },
+  "/list-accounts": { off: "read by server pages through auth.api, never over HTTP" },
+  "/verify-password": { off: "an unmetered password oracle for any session; step-up is the check" },
+  "/change-password": { off: "no password change in the product yet" },
+  "/request-password-reset": { off: "no password reset in the product yet" },
+  "/reset-password/:token": { off: "no password reset in the product yet" },
+  "/reset-password": { off: "no password reset in the product yet" },
+  "/send-verification-email": { off: "sign-up mails its link itself; nothing resends it" },
+  "/update-user": { off: "no profile editing in the product yet" },
+  "/update-session": { off: "sessions carry nothing a client may set" },
+  "/list-sessions": {
+    off: "hands every session's token to JavaScript; the sessions page reads them on the server",
+  },
+  "/revoke-session": { off: "takes a session token, which no page holds; /sessions/revoke takes the ID" },
+  "/revoke-sessions": { off: "signing out everywhere is sign-out plus /revoke-other-sessions" },
+  "/delete-user/callback": { off: "deletion is confirmed by step-up, not by a mailed link" },
+  "/ok": { off: "a health check belongs to the platform, not the auth API" },
+  "/error": { off: "Better Auth's error page; every flow here redirects to the app's own pages" },
+} satisfies Record<string, ServedEndpoint | DisabledEndpoint>;
+
+export type AuthPath = keyof typeof AUTH_SURFACE;
+
+const rows = Object.entries(AUTH_SURFACE) as [AuthPath, ServedEndpoint | DisabledEndpoint][];
+
+export const SERVED_ENDPOINTS = Object.fromEntries(
+  rows.filter((row): row is [AuthPath, ServedEndpoint] => !("off" in row[1])),
+) as Record<string, ServedEndpoint>;
+
+/** Better Auth's `disabledPaths`. */
+export const DISABLED_PATHS: string[] = rows.filter(([, row]) => "off" in row).map(([path]) => path);
+
+/** Whether the API serves `path` (a path below /api/auth, exactly as the request spelled it). */
+export function isServed(path: string): boolean {
+  return Object.hasOwn(SERVED_ENDPOINTS, path);
+}
+
+export function servedPathsWhere(test: (endpoint: ServedEndpoint) => boolean): Set<string> {
+  return new Set(
+    Object.keys(SERVED_ENDPOINTS).filter((path) => test(SERVED_ENDPOINTS[path] as ServedEndpoint)),
+  );
+}

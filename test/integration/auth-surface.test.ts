@@ -1,0 +1,191 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { SECRET_CHECK_BUDGET } from "@/lib/auth/secret-checks";
+import { AUTH_SURFACE, SERVED_ENDPOINTS } from "@/lib/auth/surface";
+import { db } from "@/lib/db";
+import { securityEvent, session } from "@/lib/db/schema";
+import { authEndpoints } from "../helpers/auth-endpoints";
+import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { type ApiError, registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+const served = Object.entries(SERVED_ENDPOINTS);
+const disabled = Object.entries(AUTH_SURFACE).filter(([, row]) => "off" in row);
+
+/** The method the endpoint answers: every served endpoint takes GET or POST. */
+function methodOf(path: string): "GET" | "POST" {
+  return authEndpoints().find((endpoint) => endpoint.path === path)?.methods[0] ?? "POST";
+}
+
+function call(browser: TestBrowser, path: string) {
+  return methodOf(path) === "GET" ? browser.get<ApiError>(path) : browser.post<ApiError>(path, {});
+}
+
+/** The session no longer counts as a recent verification: signed in an hour ago, never stepped up. */
+async function makeStale(userId: string) {
+  await db()
+    .update(session)
+    .set({ createdAt: sql`now() - interval '1 hour'`, stepUpAt: null })
+    .where(eq(session.userId, userId));
+}
+
+describe("the auth API's surface (lib/auth/surface.ts)", () => {
+  it("classifies every endpoint Better Auth serves, and names none it does not", () => {
+    const known = authEndpoints().map((endpoint) => endpoint.path);
+
+    expect(known.filter((path) => !Object.hasOwn(AUTH_SURFACE, path))).toEqual([]);
+    expect(Object.keys(AUTH_SURFACE).filter((path) => !known.includes(path))).toEqual([]);
+  });
+
+  it.each(disabled)("switches %s off: 404 to GET and POST alike", async (path) => {
+    const browser = (await signUp()).browser;
+    const concrete = path.replace(/:\w+/, "anything");
+
+    const answers = [await browser.get(concrete), await browser.post(concrete, {})];
+
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404]);
+  });
+
+  it.each([
+    "/verify%2Dpassword",
+    "/verify-password/",
+    "//verify-password",
+    "/VERIFY-PASSWORD",
+    "/list-sessions/",
+    "/sign-in/../verify-password",
+    "/no-such-endpoint",
+    "",
+  ])("answers %j, which the table does not serve, with 404", async (path) => {
+    const browser = (await signUp()).browser;
+
+    const answer = await browser.fetch("POST", path, {
+      body: JSON.stringify({ password: TEST_PASSWORD }),
+      headers: { "content-type": "application/json" },
+    });
+
+    expect(answer.status).toBe(404);
+  });
+
+  it.each(served.filter(([, row]) => row.access !== "anyone"))(
+    "answers %s without a session with 401",
+    async (path) => {
+      const answer = await call(new TestBrowser(), path);
+
+      expect(answer.status).toBe(401);
+    },
+  );
+
+  it.each(served.filter(([, row]) => row.access === "stepped-up"))(
+    "answers %s for a session that has not stepped up lately with 403 STEP_UP_REQUIRED",
+    async (path) => {
+      const { browser, user } = await signUp();
+      await makeStale(user.id);
+
+      const answer = await call(browser, path);
+
+      expect(answer.status).toBe(403);
+      expect(answer.body.code).toBe("STEP_UP_REQUIRED");
+    },
+  );
+
+  it("never hands a session token to JavaScript: sign-in answers and session reads carry none", async () => {
+    const { browser, user } = await signUp();
+    const authenticator = new SoftwareAuthenticator();
+    await registerPasskey(browser, authenticator);
+    const tokenOf = (holder: TestBrowser) => holder.cookieValue("session_token")?.split(".")[0] ?? "missing";
+
+    const byPassword = new TestBrowser();
+    const password = await byPassword.post("/sign-in/email", { email: user.email, password: TEST_PASSWORD });
+    const byPasskey = new TestBrowser();
+    const passkey = await signInWithPasskey(byPasskey, authenticator);
+    const answers = [
+      [password, byPassword],
+      [passkey, byPasskey],
+      [await byPassword.get("/get-session"), byPassword],
+      [await browser.get("/get-session"), browser],
+    ] as const;
+
+    for (const [answer, holder] of answers) {
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(tokenOf(holder));
+      expect(JSON.stringify(answer.body)).not.toContain('"token"');
+    }
+  });
+});
+
+describe("the one budget for secret checks (lib/auth/secret-checks.ts)", () => {
+  it("adds up password sign-ins, recovery codes and step-ups on one account, and logs every failure", async () => {
+    const { max } = SECRET_CHECK_BUDGET.perAccount;
+    const { browser, user } = await signUp();
+    const third = Math.floor(max / 3);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < third; attempt++) {
+      statuses.push(
+        (await new TestBrowser().post("/sign-in/email", { email: user.email, password: "guess" })).status,
+      );
+      statuses.push(
+        (
+          await new TestBrowser().post("/sign-in/recovery-code", {
+            email: user.email,
+            code: "00000-00000-00000",
+          })
+        ).status,
+      );
+    }
+    while (statuses.length < max)
+      statuses.push((await browser.post("/step-up/password", { password: "guess" })).status);
+
+    const withTheRightPassword = await browser.post<ApiError>("/step-up/password", {
+      password: TEST_PASSWORD,
+    });
+
+    expect(statuses).toEqual(Array(max).fill(401));
+    expect(withTheRightPassword.status).toBe(429);
+    expect(withTheRightPassword.body.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(Number(withTheRightPassword.headers.get("retry-after"))).toBeGreaterThan(0);
+    const failures = await db()
+      .select({ type: securityEvent.type })
+      .from(securityEvent)
+      .where(eq(securityEvent.userId, user.id));
+    const count = (type: string) => failures.filter((event) => event.type === type).length;
+    expect([count("sign_in_failed"), count("recovery_code_failed"), count("step_up_failed")]).toEqual([
+      third,
+      third,
+      max - 2 * third,
+    ]);
+  });
+
+  it("adds up checks on many accounts, through every endpoint, from one address", async () => {
+    const { max } = SECRET_CHECK_BUDGET.perAddress;
+    const attacker = new TestBrowser();
+    // Each endpoint up to just under its own per-address limit, each account under its budget.
+    const perEndpoint = 9;
+    const attempts: (() => Promise<{ status: number }>)[] = [];
+    for (let index = 0; index < perEndpoint; index++) {
+      attempts.push(() => attacker.post("/sign-in/email", { email: uniqueEmail(), password: "guess" }));
+      attempts.push(() => attacker.post("/sign-in/recovery-code", { email: uniqueEmail(), code: "0" }));
+    }
+    while (attempts.length <= max) {
+      const session = signUp().then(({ browser }) => browser.clone(undefined, attacker.ipAddress));
+      for (let index = 0; index < perEndpoint; index++) {
+        attempts.push(async () => (await session).post("/step-up/password", { password: "guess" }));
+      }
+    }
+
+    const statuses: number[] = [];
+    for (const attempt of attempts.slice(0, max + 1)) statuses.push((await attempt()).status);
+
+    expect(statuses.slice(0, max)).toEqual(Array(max).fill(401));
+    expect(statuses[max]).toBe(429);
+  });
+
+  it("refuses a password sent to /delete-user, which would be a second, unmetered oracle", async () => {
+    const { browser, user } = await signUp();
+
+    const answer = await browser.post<ApiError>("/delete-user", { password: "guess" });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe("PASSWORD_NOT_ACCEPTED");
+    expect((await browser.get<{ user: { id: string } }>("/get-session")).body.user.id).toBe(user.id);
+  });
+});
