@@ -10,11 +10,17 @@ import { SERVED_ENDPOINTS } from "./surface";
  */
 export const DEFAULT_AUTH_RATE_LIMIT: RateLimitRule = { max: 100, windowSeconds: 60 };
 
-/** The per-address limits of lib/auth/surface.ts in Better Auth's shape (`rateLimit.customRules`). */
+/**
+ * The per-address limits of lib/auth/surface.ts in Better Auth's shape (`rateLimit.customRules`),
+ * one for every served path: Better Auth has limits of its own for some paths (3 per 10 s on
+ * `/sign-in*`, `/sign-up*`, `/change-email`), which a rule of ours must replace for the table to
+ * be the whole truth.
+ */
 export function betterAuthRateLimitRules(): Record<string, BetterAuthRateLimitRule> {
   return Object.fromEntries(
-    Object.entries(SERVED_ENDPOINTS).flatMap(([path, { perAddress }]) =>
-      perAddress ? [[path, { max: perAddress.max, window: perAddress.windowSeconds }]] : [],
-    ),
+    Object.entries(SERVED_ENDPOINTS).map(([path, { perAddress = DEFAULT_AUTH_RATE_LIMIT }]) => [
+      path,
+      { max: perAddress.max, window: perAddress.windowSeconds },
+    ]),
   );
 }

@@ -143,7 +143,13 @@ export const AUTH_SURFACE = {
   },
 
   // The account and its sessions.
-  "/change-email": { access: "stepped-up", logs: [], usedBy: "account page" },
+  "/change-email": {
+    access: "stepped-up",
+    // Each one mails a link to an address the caller chooses.
+    perAddress: { max: 5, windowSeconds: 60 },
+    logs: [],
+    usedBy: "account page",
+  },
   "/delete-user": { access: "stepped-up", logs: [], usedBy: "account page" },
   "/revoke-other-sessions": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
   "/sessions/revoke": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },

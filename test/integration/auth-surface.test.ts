@@ -179,6 +179,21 @@ describe("the one budget for secret checks (lib/auth/secret-checks.ts)", () => {
     expect(statuses[max]).toBe(429);
   });
 
+  it.each(served.filter(([, row]) => row.checksSecret))(
+    "counts %s against the account's budget: spent elsewhere, it answers 429",
+    async (path) => {
+      const { browser, user } = await signUp();
+      for (let attempt = 0; attempt < SECRET_CHECK_BUDGET.perAccount.max; attempt++) {
+        await new TestBrowser().post("/sign-in/email", { email: user.email, password: "guess" });
+      }
+
+      const answer = await browser.post<ApiError>(path, { email: user.email, password: "guess", code: "0" });
+
+      expect(answer.status).toBe(429);
+      expect(answer.body.code).toBe("TOO_MANY_ATTEMPTS");
+    },
+  );
+
   it("refuses a password sent to /delete-user, which would be a second, unmetered oracle", async () => {
     const { browser, user } = await signUp();
 

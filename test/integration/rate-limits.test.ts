@@ -1,8 +1,10 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_AUTH_RATE_LIMIT } from "@/lib/auth/rate-limits";
 import { SECRET_CHECK_BUDGET } from "@/lib/auth/secret-checks";
 import { SERVED_ENDPOINTS } from "@/lib/auth/surface";
 import type { RateLimitRule } from "@/lib/rate-limit";
+import { authEndpoints } from "../helpers/auth-endpoints";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 
 type Path = string;
@@ -31,7 +33,9 @@ function attempt(path: Path, browser: TestBrowser): Promise<ApiResponse> {
     case "/sign-in/recovery-code":
       return browser.post(path, { email: uniqueEmail(), code: "00000-00000-00000" });
     default:
-      return browser.post(path, {});
+      return authEndpoints().find((endpoint) => endpoint.path === path)?.methods[0] === "GET"
+        ? browser.get(path)
+        : browser.post(path, {});
   }
 }
 
@@ -54,6 +58,19 @@ describe("rate limits on the auth API", () => {
       expect((await attempt(path, new TestBrowser())).status).not.toBe(429);
     });
   });
+
+  it("limits every other served endpoint by the default rule", async () => {
+    const { max } = DEFAULT_AUTH_RATE_LIMIT;
+    const unlisted = Object.entries(SERVED_ENDPOINTS).filter(([, row]) => !row.perAddress);
+    for (const [path] of unlisted) {
+      const client = new TestBrowser();
+      const statuses = [];
+      for (let count = 0; count <= max; count++) statuses.push((await attempt(path, client)).status);
+
+      expect(statuses.slice(0, max), path).not.toContain(429);
+      expect(statuses[max], path).toBe(429);
+    }
+  }, 120_000);
 
   it("is not dodged by a forged X-Forwarded-For: only the hop the trusted proxy appended counts", async () => {
     const { max } = AUTH_RATE_LIMITS["/sign-in/email"] as RateLimitRule;
