@@ -2,6 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 import { serverConfig } from "@/lib/env";
+import { isNativeFormPost, redirectToNeedsJavaScript } from "@/lib/http/native-form-post";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 
 const PROTECTED_PATHS = ["/dashboard", "/settings", "/admin"];
@@ -13,7 +14,8 @@ const isProtected = (pathname: string) =>
  * Runs before every page and API call: sends the security headers, with a fresh CSP nonce that
  * Next.js reads back from the request to mark its own scripts, and makes an optimistic check at the
  * edge of every protected page: no session cookie, no page. It reads no database, so the pages
- * themselves still verify the session (lib/auth/session.ts).
+ * themselves still verify the session (lib/auth/session.ts). A form the browser sent itself, without
+ * the page's scripts, goes to a page that says so.
  */
 export function proxy(request: NextRequest) {
   const { appUrl, isProduction } = serverConfig();
@@ -25,7 +27,9 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname + request.nextUrl.search;
 
   let response: NextResponse;
-  if (isProtected(request.nextUrl.pathname) && !getSessionCookie(request)) {
+  if (isNativeFormPost(request)) {
+    response = redirectToNeedsJavaScript(request);
+  } else if (isProtected(request.nextUrl.pathname) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("next", path);
     response = NextResponse.redirect(signIn);

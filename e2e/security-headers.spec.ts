@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signUpWithPassword } from "./fixtures/account";
 
-const SIGNED_OUT_PAGES = ["/", "/sign-in", "/sign-up", "/sign-in/recover"];
+const SIGNED_OUT_PAGES = ["/", "/sign-in", "/sign-up", "/sign-in/recover", "/needs-javascript"];
 const SIGNED_IN_PAGES = ["/dashboard", "/settings/security/passkeys", "/settings/security/recovery-codes"];
 
 /** Collects every CSP violation the page reports, from before its first script runs. */

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -26,7 +27,7 @@ export function RecoverForm() {
   );
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in with a recovery code">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in with a recovery code">
       <TextField label="Email" name="email" type="email" required autoComplete="username" />
       <TextField
         label="Recovery code"
@@ -49,6 +50,6 @@ export function RecoverForm() {
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         Found your passkey? <TextLink href="/sign-in">Sign in with it</TextLink>
       </p>
-    </form>
+    </Form>
   );
 }

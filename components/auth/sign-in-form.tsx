@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -73,7 +74,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
       </div>
 
-      <form onSubmit={password.onSubmit} className="flex flex-col gap-4" aria-label="Sign in with password">
+      <Form onSubmit={password.onSubmit} className="flex flex-col gap-4" aria-label="Sign in with password">
         <TextField
           label="Email"
           name="email"
@@ -93,7 +94,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         <Button type="submit" variant="secondary" pending={password.pending}>
           Sign in
         </Button>
-      </form>
+      </Form>
 
       <div aria-live="polite" aria-atomic="true">
         {feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}

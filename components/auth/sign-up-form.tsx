@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -45,7 +46,7 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
   );
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
       <TextField label="Name" name="name" required maxLength={100} autoComplete="name" />
       <TextField label="Email" name="email" type="email" required maxLength={320} autoComplete="email" />
       {method === "password" && (
@@ -76,7 +77,7 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
-    </form>
+    </Form>
   );
 }
 

@@ -15,7 +15,6 @@ export function useAuthForm(
   const [error, setError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
     setPending(true);
     setError(null);
     const failure = await submit(new FormData(event.currentTarget));

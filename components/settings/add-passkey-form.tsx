@@ -1,7 +1,8 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { type AuthClientError, describeAuthError, isCeremonyCancelled } from "@/lib/auth/messages";
@@ -21,8 +22,7 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
   // After hydration: the server cannot know which device this is.
   useEffect(() => setName((current) => current || guessDeviceName(navigator.userAgent)), []);
 
-  async function addPasskey(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function addPasskey() {
     const check = checkPasskeyName(name);
     if (!check.ok) return setResult({ tone: "error", text: check.message });
     setPending(true);
@@ -35,7 +35,7 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
   }
 
   return (
-    <form onSubmit={addPasskey} className="flex flex-col gap-3" aria-label="Add a passkey">
+    <Form onSubmit={addPasskey} className="flex flex-col gap-3" aria-label="Add a passkey">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <TextField
           id={NEW_PASSKEY_NAME_FIELD}
@@ -56,7 +56,7 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
       <div aria-live="polite" aria-atomic="true">
         {result && <Notice tone={result.tone}>{result.text}</Notice>}
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
@@ -17,7 +18,6 @@ export function ChangeEmailForm() {
   const [result, setResult] = useState<Result>(null);
 
   async function changeEmail(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
     const form = event.currentTarget;
     const newEmail = String(new FormData(form).get("newEmail")).trim();
     setPending(true);
@@ -36,7 +36,7 @@ export function ChangeEmailForm() {
   }
 
   return (
-    <form onSubmit={changeEmail} className="flex flex-col gap-3" aria-label="Change your email">
+    <Form onSubmit={changeEmail} className="flex flex-col gap-3" aria-label="Change your email">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <TextField
           label="New email"
@@ -54,6 +54,6 @@ export function ChangeEmailForm() {
       <div aria-live="polite" aria-atomic="true">
         {result && <Notice tone={result.tone}>{result.text}</Notice>}
       </div>
-    </form>
+    </Form>
   );
 }

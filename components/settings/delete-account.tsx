@@ -1,9 +1,10 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
@@ -24,8 +25,7 @@ export function DeleteAccount({ email }: { email: string }) {
     setError(null);
   }
 
-  async function deleteAccount(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function deleteAccount() {
     if (!matches) return;
     setPending(true);
     setError(null);
@@ -44,7 +44,7 @@ export function DeleteAccount({ email }: { email: string }) {
         Delete account…
       </Button>
       <Dialog open={confirming} onClose={close} title="Delete your account?">
-        <form onSubmit={deleteAccount} className="flex flex-col gap-4 text-sm">
+        <Form onSubmit={deleteAccount} className="flex flex-col gap-4 text-sm">
           <p>
             Your passkeys stop working at once and everything Keyhold keeps about you is removed. Your
             password manager may keep offering the passkeys until you delete them there too.
@@ -68,7 +68,7 @@ export function DeleteAccount({ email }: { email: string }) {
               Delete account
             </Button>
           </div>
-        </form>
+        </Form>
       </Dialog>
     </>
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { checkPasskeyName, PASSKEY_NAME_MAX_LENGTH } from "@/lib/passkeys/passkey-name";
 
 type Props = {
@@ -20,8 +21,7 @@ export function RenamePasskeyForm({ currentName, onSave, onCancel }: Props) {
 
   useEffect(() => input.current?.select(), []);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     const check = checkPasskeyName(value);
     if (!check.ok) return setError(check.message);
     setPending(true);
@@ -31,7 +31,7 @@ export function RenamePasskeyForm({ currentName, onSave, onCancel }: Props) {
   }
 
   return (
-    <form onSubmit={save} className="flex flex-col gap-2" aria-label={`Rename ${currentName}`}>
+    <Form onSubmit={save} className="flex flex-col gap-2" aria-label={`Rename ${currentName}`}>
       <div className="flex flex-wrap items-center gap-2">
         <input
           ref={input}
@@ -61,6 +61,6 @@ export function RenamePasskeyForm({ currentName, onSave, onCancel }: Props) {
           {error}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
@@ -73,7 +74,6 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
   }
 
   async function withPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
     setPending("password");
     setError(null);
     const password = String(new FormData(event.currentTarget).get("password"));
@@ -100,7 +100,7 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
               </Button>
             )}
             {methods.password && (
-              <form
+              <Form
                 onSubmit={withPassword}
                 className="flex flex-col gap-3"
                 aria-label="Confirm with your password"
@@ -120,7 +120,7 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
                 >
                   Confirm with password
                 </Button>
-              </form>
+              </Form>
             )}
             {!methods.passkey && !methods.password && (
               <p>This session cannot confirm it's you. Sign out, then sign in again to make this change.</p>
