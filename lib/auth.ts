@@ -9,6 +9,7 @@ import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
+import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
@@ -70,6 +71,8 @@ function createAuth() {
       ipAddress: ipAddressOptions(),
     },
     plugins: [
+      // First, so that no other hook reads input a column or an index cannot take.
+      inputRules(),
       passkey({
         ...relyingParty,
         rpName: config.rpName,

@@ -25,3 +25,14 @@ export function malformedJson(): Response {
     { status: 400 },
   );
 }
+
+export function unstorableText(): Response {
+  return Response.json(
+    {
+      code: "INVALID_STRING",
+      message:
+        "The request contains text that can't be stored: a NUL character (U+0000) or a lone UTF-16 surrogate.",
+    },
+    { status: 400 },
+  );
+}

@@ -1,6 +1,9 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_RATE_LIMITS, AUTH_RATE_LIMITS } from "@/lib/auth/rate-limits";
+import { db } from "@/lib/db";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 
 type Path = keyof typeof AUTH_RATE_LIMITS;
@@ -79,5 +82,17 @@ describe("rate limits on the auth API", () => {
       expectRetryAfter(answers[max] as ApiResponse, windowSeconds);
       expect(answers[max]?.body).toEqual({ code: "TOO_MANY_ATTEMPTS", message: expect.any(String) });
     }
+  });
+
+  it("counts a key of any length, and stores none longer than a digest", async () => {
+    // Random, so that PostgreSQL cannot compress it below the index's limit as it would "aaaa…".
+    const key = `sign-in:account:${randomBytes(6_000).toString("base64url")}@example.test`;
+    const rule = { max: 1, windowSeconds: 60 };
+
+    const verdicts = [await consumeRateLimit(key, rule), await consumeRateLimit(key, rule)];
+
+    expect(verdicts).toEqual([{ allowed: true }, { allowed: false, retryAfterSeconds: expect.any(Number) }]);
+    const longest = await db().execute(sql`select max(length(key)) as length from rate_limits`);
+    expect((longest as { rows: { length: number }[] }).rows[0]?.length).toBeLessThanOrEqual(43);
   });
 });
