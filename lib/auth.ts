@@ -9,6 +9,7 @@ import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
+import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
@@ -73,6 +74,7 @@ function createAuth() {
     plugins: [
       // First, so that no other hook reads input a column or an index cannot take.
       inputRules(),
+      emailChangeConflict(),
       passkey({
         ...relyingParty,
         rpName: config.rpName,
