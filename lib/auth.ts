@@ -9,6 +9,8 @@ import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accessRules } from "./auth/access";
+import { emailChangeConflict } from "./auth/email-change-conflict";
+import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
@@ -75,6 +77,9 @@ function createAuth() {
       ipAddress: ipAddressOptions(),
     },
     plugins: [
+      // First, so that no other hook reads input a column or an index cannot take.
+      inputRules(),
+      emailChangeConflict(),
       passkey({
         ...relyingParty,
         rpName: config.rpName,

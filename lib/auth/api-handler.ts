@@ -1,6 +1,13 @@
 import { isDatabaseReachable } from "@/lib/db/availability";
 import { MAX_BODY_BYTES, readBodyWithin } from "@/lib/http/body-limit";
-import { malformedJson, notFound, payloadTooLarge, serviceUnavailable } from "@/lib/http/errors";
+import {
+  malformedJson,
+  notFound,
+  payloadTooLarge,
+  serviceUnavailable,
+  unstorableText,
+} from "@/lib/http/errors";
+import { carriesUnstorableText } from "@/lib/http/storable-text";
 import { withoutSessionTokens } from "./session-token-redaction";
 import { isServed } from "./surface";
 
@@ -22,6 +29,7 @@ export function guardAuthApi(handler: Handler): Handler {
     const reading = await readBodyWithin(request);
     if (!reading.ok) return payloadTooLarge(MAX_BODY_BYTES);
     if (reading.body && isJson(request) && !parsesAsJson(reading.body)) return malformedJson();
+    if (carriesUnstorableText(request, reading.body)) return unstorableText();
 
     let response: Response;
     try {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
@@ -38,8 +37,7 @@ export function secretChecks() {
             const address = ctx.request ? clientIpAddress(ctx.request) : null;
             await spend(`secret-check:address:${address ?? "unknown"}`, SECRET_CHECK_BUDGET.perAddress);
             const account = await accountOf(ctx);
-            if (account)
-              await spend(`secret-check:account:${digest(account)}`, SECRET_CHECK_BUDGET.perAccount);
+            if (account) await spend(`secret-check:account:${account}`, SECRET_CHECK_BUDGET.perAccount);
           }),
         },
         {
@@ -67,11 +65,6 @@ async function accountOf(ctx: HookContext): Promise<string | null> {
   if (typeof email === "string") return email.trim().toLowerCase();
   const signedIn = await getSessionFromCtx(ctx);
   return signedIn ? signedIn.user.email.toLowerCase() : null;
-}
-
-/** Keys stay short whatever a client sends as an email. */
-function digest(value: string): string {
-  return createHash("sha256").update(value).digest("base64url");
 }
 
 async function spend(key: string, rule: RateLimitRule): Promise<void> {

@@ -29,3 +29,14 @@ export function malformedJson(): Response {
 export function notFound(): Response {
   return Response.json({ code: "NOT_FOUND", message: "There is no such endpoint." }, { status: 404 });
 }
+
+export function unstorableText(): Response {
+  return Response.json(
+    {
+      code: "INVALID_STRING",
+      message:
+        "The request contains text that can't be stored: a NUL character (U+0000) or a lone UTF-16 surrogate.",
+    },
+    { status: 400 },
+  );
+}

@@ -31,3 +31,13 @@ export async function sendMail(
   }
   await transporter.sendMail({ from: mailFrom, ...mail });
 }
+
+/**
+ * Whether `sendMail` failed because the mail server refused the recipient (an SMTP 4xx or 5xx
+ * reply to RCPT TO, which nodemailer reports as EENVELOPE): the address, not the server, is the
+ * problem, and the person who typed it can do something about it.
+ */
+export function isRecipientRefused(error: unknown): boolean {
+  const { code, command } = (error ?? {}) as { code?: unknown; command?: unknown };
+  return code === "EENVELOPE" && command === "RCPT TO";
+}

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { BetterAuthRateLimitStorage } from "@better-auth/core";
 import { serverConfig } from "@/lib/env";
 import { postgresRateLimitStore } from "./postgres";
@@ -15,8 +16,18 @@ export function rateLimitStore(): RateLimitStore {
   return redisUrl ? redisRateLimitStore(redisConnection(redisUrl)) : postgresRateLimitStore;
 }
 
+/**
+ * Counts one attempt against `key`. Keys are built from what clients send (an email, an address),
+ * so the store sees only a digest of each: 43 characters however long the input, which no
+ * database index overflows (a sign-in with an email of a few thousand characters once answered
+ * 500), and a table that lists no email address.
+ */
 export function consumeRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitVerdict> {
-  return rateLimitStore().consume(key, rule);
+  return rateLimitStore().consume(storedKey(key), rule);
+}
+
+function storedKey(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
 }
 
 /** The same store behind Better Auth's limiter (`rateLimit.customStorage`). */

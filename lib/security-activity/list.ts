@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { securityEvent } from "@/lib/db/schema";
+import { isStorableText } from "@/lib/http/storable-text";
 
 export type SecurityActivityEvent = Pick<
   typeof securityEvent.$inferSelect,
@@ -13,12 +14,14 @@ export const ACTIVITY_PAGE_SIZE = 25;
  * One page of a user's security events, newest first, and whether older ones exist. `before` is the
  * ID of the last event of the previous page: the database compares its own timestamps, which are
  * finer than a JavaScript Date, so no event falls between two pages. An ID that is not one of the
- * user's events gives an empty page.
+ * user's events gives an empty page; so does one no event could have (it comes from the page's
+ * query string, and a NUL character in it would make PostgreSQL refuse the query).
  */
 export async function listSecurityActivity(
   userId: string,
   { before, limit = ACTIVITY_PAGE_SIZE }: { before?: string; limit?: number } = {},
 ): Promise<{ events: SecurityActivityEvent[]; hasOlder: boolean }> {
+  if (before !== undefined && !isStorableText(before)) return { events: [], hasOlder: false };
   const conditions: SQL[] = [eq(securityEvent.userId, userId)];
   if (before) {
     const cursor = db()

@@ -1,9 +1,12 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_AUTH_RATE_LIMIT } from "@/lib/auth/rate-limits";
 import { SECRET_CHECK_BUDGET } from "@/lib/auth/secret-checks";
 import { SERVED_ENDPOINTS } from "@/lib/auth/surface";
+import { db } from "@/lib/db";
 import type { RateLimitRule } from "@/lib/rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { authEndpoints } from "../helpers/auth-endpoints";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 
@@ -102,5 +105,17 @@ describe("rate limits on the auth API", () => {
       expectRetryAfter(answers[max] as ApiResponse, windowSeconds);
       expect(answers[max]?.body).toEqual({ code: "TOO_MANY_ATTEMPTS", message: expect.any(String) });
     }
+  });
+
+  it("counts a key of any length, and stores none longer than a digest", async () => {
+    // Random, so that PostgreSQL cannot compress it below the index's limit as it would "aaaa…".
+    const key = `sign-in:account:${randomBytes(6_000).toString("base64url")}@example.test`;
+    const rule = { max: 1, windowSeconds: 60 };
+
+    const verdicts = [await consumeRateLimit(key, rule), await consumeRateLimit(key, rule)];
+
+    expect(verdicts).toEqual([{ allowed: true }, { allowed: false, retryAfterSeconds: expect.any(Number) }]);
+    const longest = await db().execute(sql`select max(length(key)) as length from rate_limits`);
+    expect((longest as { rows: { length: number }[] }).rows[0]?.length).toBeLessThanOrEqual(43);
   });
 });

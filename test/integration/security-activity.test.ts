@@ -301,4 +301,13 @@ describe("the activity list", () => {
       hasOlder: false,
     });
   });
+
+  it("gives an empty page, not an error, for a cursor PostgreSQL cannot read (a NUL, a lone surrogate)", async () => {
+    const { user } = await signUpFrom();
+
+    // What /settings/security/activity?before=%00 hands the list.
+    for (const before of ["\u0000", "evt\u0000' or 1=1 --", "\ud800"]) {
+      expect(await listSecurityActivity(user.id, { before })).toEqual({ events: [], hasOlder: false });
+    }
+  });
 });

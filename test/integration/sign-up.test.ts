@@ -1,12 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { account, securityEvent, user as userTable } from "@/lib/db/schema";
+import { account, securityEvent, user as userTable, verification } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
 import { finishPasskeySignUp, type SignUpOptions, startPasskeySignUp } from "../helpers/passkey-sign-up";
+import { withMailRefused } from "../helpers/refusing-mail-server";
 import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 function usersWithEmail(email: string) {
@@ -260,5 +262,62 @@ describe("passkey-first sign-up", () => {
     expect((await new TestBrowser().post("/sign-in/email", { email, password: TEST_PASSWORD })).status).toBe(
       401,
     );
+  });
+});
+
+describe("a sign-up whose mail the address's mail server refuses", () => {
+  /** Pending passkey sign-ups stored for `email` (they hold it in their JSON value). */
+  const pendingFor = (email: string) =>
+    db()
+      .select()
+      .from(verification)
+      .where(like(verification.value, `%${email}%`));
+
+  /** Both forms, for one address, while the mail server refuses every recipient. */
+  async function signUpRefused(email: string) {
+    return withMailRefused(async () => {
+      const before = await snapshotGuardedTables();
+      const password = await new TestBrowser().post<ApiError>("/sign-up/email", {
+        name: "Ada",
+        email,
+        password: TEST_PASSWORD,
+      });
+      const passkey = await new TestBrowser().post<ApiError>("/sign-up/passkey", { name: "Ada", email });
+      return { password, passkey, changed: (await snapshotGuardedTables()) !== before };
+    });
+  }
+
+  it("answers 400 EMAIL_UNDELIVERABLE on both forms, and keeps no account and no pending sign-up", async () => {
+    const email = uniqueEmail("bounces");
+
+    const { password, passkey, changed } = await signUpRefused(email);
+
+    expect([password.status, passkey.status]).toEqual([400, 400]);
+    expect([password.body.code, passkey.body.code]).toEqual(["EMAIL_UNDELIVERABLE", "EMAIL_UNDELIVERABLE"]);
+    expect(changed).toBe(false);
+    expect(await usersWithEmail(email)).toEqual([]);
+    expect(await pendingFor(email)).toEqual([]);
+  });
+
+  it("answers an address with an account exactly like a new one, confirmed or not", async () => {
+    const { user } = await signUp();
+    const unconfirmed = uniqueEmail("unconfirmed");
+    await new TestBrowser().post("/sign-up/email", {
+      name: "Ada",
+      email: unconfirmed,
+      password: TEST_PASSWORD,
+    });
+    const fresh = await signUpRefused(uniqueEmail("bounces"));
+
+    for (const email of [user.email, unconfirmed]) {
+      const taken = await signUpRefused(email);
+
+      expect(taken.password.status).toBe(fresh.password.status);
+      expect(taken.password.body).toEqual(fresh.password.body);
+      expect(taken.passkey.status).toBe(fresh.passkey.status);
+      expect(taken.passkey.body).toEqual(fresh.passkey.body);
+      expect(taken.changed).toBe(false);
+      expect(await pendingFor(email)).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { account, mailOutbox, securityEvent, session, user as userTable } from "@/lib/db/schema";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import {
   type ApiError,
   passkeysOf,
@@ -396,6 +397,34 @@ describe("what the guarded actions record", () => {
     expect(changed?.email).toBe(newEmail);
     const [event] = await eventsOf(user.id, "email_changed");
     expect(event?.details).toEqual({ from: user.email, to: newEmail });
+  });
+});
+
+describe("a change-email link to an address that got an account since it was mailed", () => {
+  it("is refused with EMAIL_TAKEN, and signs nobody in and changes nothing", async () => {
+    const { browser, user } = await signUp();
+    const newEmail = uniqueEmail("taken-later");
+    await browser.post("/change-email", { newEmail, callbackURL: "/settings/account?email=changed" });
+    const [mail] = await mailTo(newEmail);
+    const link = new URL(/https?:\/\/\S+/.exec(mail?.text ?? "")?.[0] ?? "");
+    const { user: holder } = await signUp(new TestBrowser(), newEmail);
+    const before = await snapshotGuardedTables();
+
+    // Opened where nobody is signed in, so Better Auth would first have created a session.
+    const asMailed = await new TestBrowser().get(`${link.pathname.replace("/api/auth", "")}${link.search}`);
+    link.searchParams.delete("callbackURL");
+    const bare = await new TestBrowser().get<ApiError>(
+      `${link.pathname.replace("/api/auth", "")}${link.search}`,
+    );
+
+    expect(asMailed.status).toBe(302);
+    expect(asMailed.headers.get("location")).toBe("/settings/account?email=changed&error=EMAIL_TAKEN");
+    expect(bare.status).toBe(409);
+    expect(bare.body.code).toBe("EMAIL_TAKEN");
+    expect(await snapshotGuardedTables()).toBe(before);
+    const owners = await db().select().from(userTable).where(eq(userTable.email, newEmail));
+    expect(owners.map((owner) => owner.id)).toEqual([holder.id]);
+    expect(await eventsOf(user.id, "email_changed")).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { BetterAuthOptions, BetterAuthPlugin, User } from "better-auth";
 import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
 import * as z from "zod";
 import { requestFacts } from "@/lib/auth/request-facts";
-import { type Mail, sendMail } from "@/lib/mail";
+import { isRecipientRefused, type Mail, sendMail } from "@/lib/mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
@@ -11,7 +11,12 @@ import { sendEmailChangeVerification } from "../step-up/email-change";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { evenSignUpTiming } from "./even-timing";
 import { existingAccountMail, finishSignUpMail } from "./mail";
-import { createPendingSignUp, PENDING_SIGN_UP_SECONDS } from "./pending";
+import {
+  consumePendingSignUp,
+  createPendingSignUp,
+  PENDING_SIGN_UP_SECONDS,
+  pendingSignUpKey,
+} from "./pending";
 
 export { SIGN_UP_ERROR_CODES };
 
@@ -28,10 +33,25 @@ const signUpBody = z.object({
 /**
  * Better Auth's sign-up runs in a transaction: a mail goes once it has committed, so that no mail
  * announces an account that was rolled back (and so that the mailer's own connection does not wait
- * on the transaction's).
+ * on the transaction's). When the mail cannot go, `undo` takes back what the sign-up stored for it,
+ * since nobody could ever finish it; when the mail server refused the address, the answer is a 400
+ * that says so. It names no account: a new address and a taken one are refused alike, whichever of
+ * the two mails it was.
  */
-function sendMailAfterCommit(mail: Mail): Promise<void> {
-  return queueAfterTransactionHook(() => sendMail(mail));
+function sendMailAfterCommit(mail: Mail, undo: () => Promise<unknown> = async () => {}): Promise<void> {
+  return queueAfterTransactionHook(() => sendMail(mail), {
+    async onError(error) {
+      await undo();
+      if (isRecipientRefused(error))
+        throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.EMAIL_UNDELIVERABLE);
+      throw error;
+    },
+  });
+}
+
+/** What takes back a pending passkey sign-up whose link could not be mailed. */
+function dropPendingSignUp(context: AuthContext, token: string) {
+  return () => consumePendingSignUp(context.internalAdapter, pendingSignUpKey(token));
 }
 
 function appUrl(context: AuthContext, path: string): string {
@@ -54,7 +74,10 @@ async function mailExistingAccount(context: AuthContext, user: User, name = user
     return;
   }
   const token = await createPendingSignUp(context.internalAdapter, { email: user.email, name });
-  await sendMailAfterCommit(finishSignUpMail(user.email, finishWithPasskeyUrl(context, token)));
+  await sendMailAfterCommit(
+    finishSignUpMail(user.email, finishWithPasskeyUrl(context, token)),
+    dropPendingSignUp(context, token),
+  );
 }
 
 /**
@@ -78,12 +101,16 @@ export function passwordSignUpOptions(): Pick<BetterAuthOptions, "emailAndPasswo
       autoSignInAfterVerification: true,
       expiresIn: PENDING_SIGN_UP_SECONDS,
       async sendVerificationEmail({ user, url }) {
+        const { path, context } = getCurrentAuthEndpointContext();
         // Better Auth sends the same kind of link to prove a new address after /change-email.
-        if (getCurrentAuthEndpointContext().path === "/change-email") {
+        if (path === "/change-email") {
           await sendEmailChangeVerification({ user, url });
           return;
         }
-        await sendMailAfterCommit(finishSignUpMail(user.email, url));
+        // On sign-up, the account was created unconfirmed a moment ago, for this link alone.
+        const undo =
+          path === "/sign-up/email" ? () => context.internalAdapter.deleteUser(user.id) : undefined;
+        await sendMailAfterCommit(finishSignUpMail(user.email, url), undo);
       },
     },
   };
@@ -139,7 +166,10 @@ export function signUp() {
             await mailExistingAccount(ctx.context, existing.user, name);
           } else {
             const token = await createPendingSignUp(ctx.context.internalAdapter, { email, name });
-            await sendMailAfterCommit(finishSignUpMail(email, finishWithPasskeyUrl(ctx.context, token)));
+            await sendMailAfterCommit(
+              finishSignUpMail(email, finishWithPasskeyUrl(ctx.context, token)),
+              dropPendingSignUp(ctx.context, token),
+            );
           }
           return ctx.json({ status: "check_inbox" as const });
         },

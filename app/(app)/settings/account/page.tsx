@@ -20,7 +20,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </p>
       </div>
       {email === "changed" &&
-        (error ? (
+        (error === "EMAIL_TAKEN" ? (
+          <Notice tone="error">
+            Another Keyhold account has used that address since we sent the link. Your email is still{" "}
+            {user.email}.
+          </Notice>
+        ) : error ? (
           <Notice tone="error">
             That link has expired or was already used. Your email is still {user.email}; ask for a new link
             below.
