@@ -11,6 +11,7 @@ import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
+import { personNames } from "./auth/person-names";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { securityActivity } from "./auth/security-activity";
@@ -83,6 +84,7 @@ function createAuth() {
       sessionRevocation(),
       securityActivity(),
       accountRateLimits(),
+      personNames(),
       signUp(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
