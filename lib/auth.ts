@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
+import { authLogger } from "@/lib/log";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
@@ -53,6 +54,7 @@ function createAuth() {
     // step-up instead (lib/auth/step-up), which also covers the passkey plugin's registration.
     session: { freshAge: 0 },
     telemetry: { enabled: false },
+    logger: authLogger(),
     // On in every environment (Better Auth's default is production only), with Keyhold's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
