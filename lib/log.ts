@@ -70,10 +70,19 @@ function describe(arg: unknown): string {
   } else if (typeof arg === "string") {
     text = arg;
   } else {
-    text = JSON.stringify(arg) ?? String(arg);
+    text = asJson(arg);
   }
   const oneLine = text.replace(/\s+/g, " ");
   return oneLine.length > MAX_DESCRIPTION ? `${oneLine.slice(0, MAX_DESCRIPTION)}…` : oneLine;
+}
+
+/** A logger must not throw: a value JSON cannot hold (a cycle, a BigInt) is written as String() has it. */
+function asJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 function stackFrames(error: Error): string {

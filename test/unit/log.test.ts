@@ -54,6 +54,16 @@ describe("the auth log", () => {
     expect(text).not.toContain("pQECAy");
   });
 
+  it("writes what JSON cannot hold without throwing", () => {
+    const warn = written("warn");
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+
+    writeAuthLog("warn", "Odd", cycle, 1n);
+
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Odd \[object Object\] 1$/));
+  });
+
   it("writes anything else on one line at its own level", () => {
     const warn = written("warn");
 
