@@ -12,8 +12,9 @@ const MESSAGES = {
 
 /**
  * The one rule for a person's name, in the sign-up form and on every endpoint that sets one:
- * trimmed, 1 to 100 characters, with something visible and nothing hidden, because it is shown to
- * others (an admin's account list) and in mails, where it must read as what it is.
+ * trimmed, 1 to 100 characters, with something visible and nothing hidden, because it is shown
+ * back on pages and, as the account's display name, in the browser's passkey manager, where it
+ * must read as what it is.
  */
 export function checkPersonName(raw: unknown): PersonNameCheck {
   const check = checkVisibleText(raw, PERSON_NAME_MAX_LENGTH);
