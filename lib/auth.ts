@@ -7,12 +7,14 @@ import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
+import { authLogger } from "@/lib/log";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accessRules } from "./auth/access";
 import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
+import { personNames } from "./auth/person-names";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { secretChecks } from "./auth/secret-checks";
@@ -59,6 +61,7 @@ function createAuth() {
     // Everything the product does not call (lib/auth/surface.ts); the API's front door denies any
     // path that table does not serve, this list included.
     disabledPaths: DISABLED_PATHS,
+    logger: authLogger(),
     // On in every environment (Better Auth's default is production only), with Keyhold's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
@@ -97,6 +100,7 @@ function createAuth() {
       recoveryCodes(),
       sessionRevocation(),
       securityActivity(),
+      personNames(),
       signUp(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
