@@ -1,6 +1,7 @@
 import { isDatabaseReachable } from "@/lib/db/availability";
 import { MAX_BODY_BYTES, readBodyWithin } from "@/lib/http/body-limit";
 import { malformedJson, payloadTooLarge, serviceUnavailable } from "@/lib/http/errors";
+import { withSafeRedirectTargets, withSameOriginLocation } from "./redirect-targets";
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -18,7 +19,7 @@ export function guardAuthApi(handler: Handler): Handler {
 
     let response: Response;
     try {
-      response = await handler(rebuild(request, reading.body));
+      response = await handler(await withSafeRedirectTargets(rebuild(request, reading.body)));
     } catch (error) {
       if (!(await isDatabaseReachable())) return serviceUnavailable();
       throw error;
@@ -27,7 +28,7 @@ export function guardAuthApi(handler: Handler): Handler {
     if ((response.status >= 500 || response.status === 401) && !(await isDatabaseReachable())) {
       return serviceUnavailable();
     }
-    return response;
+    return withSameOriginLocation(response);
   };
 }
 
