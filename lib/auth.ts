@@ -9,6 +9,7 @@ import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accountRateLimits } from "./auth/account-rate-limits";
+import { askBeforeSwitchingAccounts } from "./auth/account-switch/server";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
@@ -84,6 +85,7 @@ function createAuth() {
       securityActivity(),
       accountRateLimits(),
       signUp(),
+      askBeforeSwitchingAccounts(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
