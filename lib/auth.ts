@@ -10,6 +10,7 @@ import { ipAddressOptions } from "@/lib/http/client-ip";
 import { authLogger } from "@/lib/log";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { accessRules } from "./auth/access";
+import { askBeforeSwitchingAccounts } from "./auth/account-switch/server";
 import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
@@ -102,6 +103,7 @@ function createAuth() {
       securityActivity(),
       personNames(),
       signUp(),
+      askBeforeSwitchingAccounts(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),
