@@ -87,8 +87,7 @@ function createAuth() {
       passkey({
         ...relyingParty,
         rpName: config.rpName,
-        ...passkeyPolicyOptions(),
-        registration: passkeySignUpRegistration(),
+        ...passkeyPolicyOptions(passkeySignUpRegistration()),
       }),
       // First who may call what (lib/auth/surface.ts), then the budget of secret checks, so that a
       // caller without the right session spends nothing, and a spent budget answers before any
@@ -97,7 +96,7 @@ function createAuth() {
       secretChecks(),
       // Before the passkey policy, so that a session that has not stepped up learns nothing more.
       stepUp(relyingParty),
-      passkeyPolicy(relyingParty),
+      passkeyPolicy(),
       recoveryCodes(),
       sessionRevocation(),
       securityActivity(),

@@ -1,5 +1,12 @@
+import { passkey } from "@better-auth/passkey";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { describe, expect, it } from "vitest";
-import { signUp, TestBrowser } from "../helpers/browser";
+import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/auth/passkey-policy";
+import { passkeySignUpRegistration } from "@/lib/auth/sign-up/passkey-registration";
+import { db } from "@/lib/db";
+import * as schema from "@/lib/db/schema";
+import { APP_ORIGIN, signUp, TestBrowser } from "../helpers/browser";
 import {
   passkeysOf,
   passkeysWithCredential,
@@ -141,6 +148,18 @@ describe("adding a passkey", () => {
     expect(await passkeysOf(user.id)).toHaveLength(0);
   });
 
+  it("refuses a registration finished after signing out, and stores nothing", async () => {
+    const { browser, user } = await signUp();
+    const options = await registrationOptions(browser);
+    const response = new SoftwareAuthenticator().createCredential(options.body);
+    expect((await browser.post("/sign-out")).status).toBe(200);
+
+    const verify = await browser.post("/passkey/verify-registration", { response });
+
+    expect(verify.status).toBe(401);
+    expect(await passkeysOf(user.id)).toHaveLength(0);
+  });
+
   it("refuses a replayed registration response", async () => {
     const { browser, user } = await signUp();
     const options = await registrationOptions(browser);
@@ -208,3 +227,63 @@ describe("adding a passkey", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("the registration rules, whatever the plugin keeps to itself", () => {
+  it("refuses an authenticator that did not verify the user when the plugin renames its challenge cookie", async () => {
+    const { browser, user } = await signUp();
+    const auth = authWithChallengeCookie("renamed-challenge");
+    const session = `better-auth.session_token=${browser.cookieValue("session_token")}`;
+
+    const unverified = await registerThrough(auth, session, { userVerified: false });
+    const verified = await registerThrough(auth, session, { userVerified: true });
+
+    expect(unverified.status).toBe(400);
+    expect(unverified.body.code).toBe("USER_VERIFICATION_REQUIRED");
+    expect(verified.status).toBe(200);
+    expect(await passkeysOf(user.id)).toHaveLength(1);
+  });
+});
+
+/**
+ * The app's passkey plugin and policy, in an instance whose plugin keeps its challenge under
+ * another cookie name, as a setting or a later version of the plugin may.
+ */
+function authWithChallengeCookie(webAuthnChallengeCookie: string) {
+  return betterAuth({
+    baseURL: APP_ORIGIN,
+    secret: process.env.BETTER_AUTH_SECRET,
+    database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
+    telemetry: { enabled: false },
+    plugins: [
+      passkey({
+        rpID: new URL(APP_ORIGIN).hostname,
+        origin: [APP_ORIGIN],
+        ...passkeyPolicyOptions(passkeySignUpRegistration()),
+        advanced: { webAuthnChallengeCookie },
+      }),
+      passkeyPolicy(),
+    ],
+  });
+}
+
+/** Options, then a response from a new authenticator, as a signed-in browser sends them to `auth`. */
+async function registerThrough(
+  auth: ReturnType<typeof authWithChallengeCookie>,
+  session: string,
+  flags: { userVerified: boolean },
+) {
+  const send = (path: string, cookie: string, body?: unknown) =>
+    auth.handler(
+      new Request(`${APP_ORIGIN}/api/auth${path}`, {
+        method: body ? "POST" : "GET",
+        headers: { origin: APP_ORIGIN, cookie, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      }),
+    );
+  const options = await send("/passkey/generate-register-options", session);
+  expect(options.status).toBe(200);
+  const challenge = options.headers.getSetCookie().map((line) => line.split(";")[0]);
+  const response = new SoftwareAuthenticator({ flags }).createCredential(await options.json());
+  const verify = await send("/passkey/verify-registration", [session, ...challenge].join("; "), { response });
+  return { status: verify.status, body: (await verify.json()) as { code?: string } };
+}

@@ -8,9 +8,14 @@ import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { checkUserHandle } from "./authentication";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { checkRename, removeUnlessLast } from "./management";
-import { checkRegistration, registeringUserId, registrationContext } from "./registration";
-import type { HookContext, RelyingParty } from "./types";
-import { authenticationResponseSchema, registrationResponseSchema } from "./webauthn-response";
+import {
+  checkRegistrationBody,
+  explainRegistrationRefusal,
+  registeringUserId,
+  registrationContext,
+  withRegistrationRules,
+} from "./registration";
+import { authenticationResponseSchema } from "./webauthn-response";
 
 /**
  * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.
@@ -25,8 +30,17 @@ import { authenticationResponseSchema, registrationResponseSchema } from "./weba
 
 export { PASSKEY_POLICY_ERROR_CODES };
 
-/** Options for `passkey()`: ask authenticators for what the server will insist on. */
-export function passkeyPolicyOptions(): Pick<PasskeyOptions, "authenticatorSelection" | "authentication"> {
+type Registration = NonNullable<PasskeyOptions["registration"]>;
+
+/**
+ * Options for `passkey()`: ask authenticators for what the server will insist on, and insist on it
+ * in the plugin's own afterVerification hooks, on the result of its one verification.
+ * `registration` is the rest of that option (sign-up's), whose afterVerification runs once
+ * Keyhold's rules have passed.
+ */
+export function passkeyPolicyOptions(
+  registration: Registration,
+): Pick<PasskeyOptions, "authenticatorSelection" | "authentication" | "registration"> {
   return {
     // A discoverable credential is what makes username-less autofill sign-in possible.
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
@@ -38,13 +52,14 @@ export function passkeyPolicyOptions(): Pick<PasskeyOptions, "authenticatorSelec
         }
       },
     },
+    registration: withRegistrationRules(registration),
   };
 }
 
 const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
 
 /** Hooks around the plugin's endpoints, and the columns it does not know about. */
-export function passkeyPolicy(relyingParty: RelyingParty) {
+export function passkeyPolicy() {
   return {
     id: "passkey-policy",
     schema: {
@@ -65,7 +80,7 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
         },
         {
           matcher: on("/passkey/verify-registration"),
-          handler: createAuthMiddleware(async (ctx) => checkRegistration(ctx, relyingParty)),
+          handler: createAuthMiddleware(async (ctx) => checkRegistrationBody(ctx)),
         },
         {
           matcher: on("/passkey/verify-authentication"),
@@ -95,18 +110,8 @@ export function passkeyPolicy(relyingParty: RelyingParty) {
           }),
         },
         {
-          // One account per credential (WebAuthn §7.1 step 26) is the UNIQUE constraint on
-          // passkeys.credential_id: it holds even when two registrations race. The plugin reports
-          // its violation as a 500; this answers what it is. A Response, because an after hook
-          // cannot change the status of an error it replaces.
           matcher: on("/passkey/verify-registration"),
-          handler: createAuthMiddleware(async (ctx) => {
-            const returned = ctx.context.returned;
-            if (!isAPIError(returned) || returned.statusCode !== 500) return;
-            const credentialId = registrationResponseSchema.safeParse(ctx.body?.response).data?.id;
-            if (!credentialId || !(await findByCredential(ctx, credentialId))) return;
-            return Response.json(PASSKEY_POLICY_ERROR_CODES.PASSKEY_ALREADY_REGISTERED, { status: 409 });
-          }),
+          handler: createAuthMiddleware(explainRegistrationRefusal),
         },
         {
           // The plugin hard-codes "preferred"; say "required" so that an authenticator which cannot
@@ -146,11 +151,4 @@ function recordPasskeyUse(credentialId: string, sessionId: string) {
     set ${sql.identifier(session.passkeyId.name)} = used.id, ${sql.identifier(session.updatedAt.name)} = now()
     from used
     where ${session.id} = ${sessionId}`);
-}
-
-function findByCredential(ctx: HookContext, credentialId: string) {
-  return ctx.context.adapter.findOne({
-    model: "passkey",
-    where: [{ field: "credentialID", value: credentialId }],
-  });
 }

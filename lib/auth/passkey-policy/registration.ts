@@ -1,25 +1,19 @@
-import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
-import { verifyRegistrationResponse } from "@simplewebauthn/server";
-import { APIError, getSessionFromCtx } from "better-auth/api";
+import { defineRequestState } from "@better-auth/core/context";
+import { PASSKEY_ERROR_CODES, type PasskeyOptions } from "@better-auth/passkey";
+import { APIError, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { SIGN_UP_ERROR_CODES } from "@/lib/auth/sign-up/error-codes";
 import { findPendingSignUp, pendingSignUpKey } from "@/lib/auth/sign-up/pending";
 import { isUsableCredentialPublicKey } from "@/lib/passkeys/credential-public-key";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
-import { PASSKEY_POLICY_ERROR_CODES, type PolicyError } from "./error-codes";
-import type { HookContext, RelyingParty } from "./types";
+import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
+import type { HookContext } from "./types";
 import { registrationResponseSchema } from "./webauthn-response";
 
-/** The plugin's default name for its signed challenge cookie. */
-const CHALLENGE_COOKIE = "better-auth-passkey";
+type Registration = NonNullable<PasskeyOptions["registration"]>;
+type Verification = Parameters<NonNullable<Registration["afterVerification"]>>[0]["verification"];
 
-type RegistrationChallenge = {
-  token: string;
-  type?: string;
-  expectedChallenge: string;
-  userData?: { id?: string };
-  /** The key of a pending sign-up, for a passkey-first sign-up; else null. */
-  context?: string | null;
-};
+/** The result of the plugin's verification of this request's response, once it has one. */
+const verifiedRegistration = defineRequestState<Verification | null>(() => null);
 
 /**
  * The `context` query of generate-register-options, for the plugin to store with the challenge:
@@ -46,82 +40,88 @@ export async function registeringUserId(ctx: HookContext): Promise<string | null
   return (await findPendingSignUp(ctx.context.internalAdapter, key))?.userId ?? null;
 }
 
-async function readChallenge(ctx: HookContext): Promise<RegistrationChallenge | null> {
-  const cookie = ctx.context.createAuthCookie(CHALLENGE_COOKIE);
-  const token = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
-  if (!token) return null;
-  const stored = await ctx.context.internalAdapter.findVerificationValue(token);
-  if (!stored || stored.expiresAt < new Date()) return null;
-  const challenge = { ...JSON.parse(stored.value), token } as RegistrationChallenge;
-  return challenge.type === "registration" ? challenge : null;
-}
-
 /**
- * The user a registration is for, or a refusal: the signed-in user (who stepped up to get the
- * options), or, without a
- * session, a live pending sign-up that asks for the session the account is created with.
+ * The body of verify-registration, before the plugin reads it: a response that is not a
+ * registration response would reach @simplewebauthn as is, and a bad nickname would be stored.
+ * No name is fine (the list shows the authenticator's); a bad one is not.
  */
-async function expectedUserId(ctx: HookContext, challenge: RegistrationChallenge | null): Promise<string> {
-  const session = await getSessionFromCtx(ctx);
-  if (session) {
-    if (challenge?.context) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
-    return session.user.id;
-  }
-  const key = challenge?.context;
-  if (!key) throw APIError.from("UNAUTHORIZED", PASSKEY_ERROR_CODES.SESSION_REQUIRED);
-  const pending = await findPendingSignUp(ctx.context.internalAdapter, key);
-  if (!pending) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
-  if (ctx.body?.createSession !== true) {
-    throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SESSION_REQUIRED_FOR_SIGN_UP);
-  }
-  return pending.userId;
-}
-
-/**
- * Verifies a registration with @simplewebauthn before the plugin does, so that every refusal is a
- * 400 with a reason rather than the plugin's catch-all 500, and requires user verification, which
- * the plugin does not. A refused response burns its challenge, as the plugin would have. When this
- * passes, the plugin's own verification of the same response passes too and it stores the passkey.
- */
-export async function checkRegistration(ctx: HookContext, { rpID, origin }: RelyingParty): Promise<void> {
-  const challenge = await readChallenge(ctx);
-  const userId = await expectedUserId(ctx, challenge);
-  const response = registrationResponseSchema.safeParse(ctx.body?.response);
-  if (!response.success) {
+export function checkRegistrationBody(ctx: HookContext): void {
+  if (!registrationResponseSchema.safeParse(ctx.body?.response).success) {
     throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_RESPONSE);
   }
-  // No name is fine (the list shows the authenticator's); a bad one is not.
   const name = ctx.body?.name;
   if (name !== undefined && (typeof name !== "string" || (name.trim() && !checkPasskeyName(name).ok))) {
     throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_PASSKEY_NAME);
   }
-  // Without a live registration challenge for this user, the plugin answers with its own error codes.
-  if (!challenge || challenge.userData?.id !== userId) return;
+}
 
-  const refuse = async (error: PolicyError) => {
-    await ctx.context.internalAdapter.consumeVerificationValue(challenge.token);
-    throw APIError.from("BAD_REQUEST", error);
+/**
+ * The plugin's `registration` option: Keyhold's rules, applied to the result of the plugin's own
+ * (and only) verification, then `registration`'s afterVerification (the account of a sign-up).
+ * The plugin consumed the challenge before verifying, so a refused response cannot be retried, and
+ * it passes a refusal thrown here on with its status; nothing is stored unless every rule passes.
+ */
+export function withRegistrationRules(registration: Registration): Registration {
+  return {
+    ...registration,
+    async afterVerification(args) {
+      await verifiedRegistration.set(args.verification);
+      checkVerification(args.verification);
+      return registration.afterVerification?.(args);
+    },
   };
+}
 
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-  try {
-    verification = await verifyRegistrationResponse({
-      // The schema checked the shape; the library checks everything else.
-      response: response.data as unknown as Parameters<typeof verifyRegistrationResponse>[0]["response"],
-      expectedChallenge: challenge.expectedChallenge,
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: false,
-    });
-  } catch (error) {
-    ctx.context.logger.warn("Refused a passkey registration", error);
-    return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
+/** Refuses whatever a rule cannot confirm from the verification result: none is assumed to hold. */
+function checkVerification(verification: Verification): void {
+  if (!verification.verified) {
+    throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
   }
-  if (!verification.verified) return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
-  if (!isUsableCredentialPublicKey(verification.registrationInfo.credential.publicKey)) {
-    return refuse(PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
+  const { credential, userVerified } = verification.registrationInfo;
+  if (!isUsableCredentialPublicKey(credential.publicKey)) {
+    throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
   }
-  if (!verification.registrationInfo.userVerified) {
-    return refuse(PASSKEY_POLICY_ERROR_CODES.USER_VERIFICATION_REQUIRED);
+  // WebAuthn §7.1 step 15: a passkey is one factor only when the authenticator verified the user.
+  if (userVerified !== true) {
+    throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.USER_VERIFICATION_REQUIRED);
   }
+}
+
+/**
+ * What the plugin's own refusals of a registration mean, said as Keyhold says it. Its catch-all
+ * answers 500 both when @simplewebauthn rejects the response (afterVerification then never saw a
+ * result) and when storing the passkey violates the UNIQUE constraint on passkeys.credential_id:
+ * one account per credential (WebAuthn §7.1 step 26), which holds even when two registrations race.
+ * A Response, because an after hook cannot change the status of an error it replaces.
+ */
+export async function explainRegistrationRefusal(ctx: HookContext): Promise<Response | undefined> {
+  const refusal = ctx.context.returned;
+  if (!isAPIError(refusal)) return;
+  const code = refusal.body?.code;
+  const verification = await verifiedRegistration.get();
+  if (!verification?.verified) {
+    if (code === PASSKEY_ERROR_CODES.FAILED_TO_VERIFY_REGISTRATION.code) {
+      return answer(400, PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_VERIFIED);
+    }
+    // Without a session, only a sign-up link's live challenge can register anything.
+    if (code === PASSKEY_ERROR_CODES.CHALLENGE_NOT_FOUND.code && !(await getSessionFromCtx(ctx))) {
+      return answer(401, PASSKEY_ERROR_CODES.SESSION_REQUIRED);
+    }
+    return;
+  }
+  if (refusal.statusCode === 500 && (await isRegistered(ctx, verification.registrationInfo.credential.id))) {
+    return answer(409, PASSKEY_POLICY_ERROR_CODES.PASSKEY_ALREADY_REGISTERED);
+  }
+}
+
+function answer(status: number, error: { code: string; message: string }): Response {
+  return Response.json(error, { status });
+}
+
+async function isRegistered(ctx: HookContext, credentialId: string): Promise<boolean> {
+  const stored = await ctx.context.adapter.findOne({
+    model: "passkey",
+    where: [{ field: "credentialID", value: credentialId }],
+  });
+  return stored !== null;
 }

@@ -1,5 +1,5 @@
 import { PASSKEY_ERROR_CODES, type PasskeyOptions } from "@better-auth/passkey";
-import { APIError } from "better-auth/api";
+import { APIError, getSessionFromCtx } from "better-auth/api";
 import type { HookContext } from "../passkey-policy/types";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { consumePendingSignUp, findPendingSignUp } from "./pending";
@@ -25,7 +25,14 @@ export function passkeySignUpRegistration(): Registration {
       return { id: pending.userId, name: pending.email, displayName: pending.email };
     },
     async afterVerification({ ctx, user, context }) {
-      if (!context) return;
+      // Without `requireSession` the plugin would also store a passkey for whoever asked for the
+      // options, though they have signed out since: a registration is a session's or a link's.
+      const session = await getSessionFromCtx(ctx);
+      if (!context) {
+        if (!session) throw APIError.from("UNAUTHORIZED", PASSKEY_ERROR_CODES.SESSION_REQUIRED);
+        return;
+      }
+      if (session) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
       await createSignUpAccount(ctx as HookContext, context, user.id);
       return { userId: user.id };
     },
