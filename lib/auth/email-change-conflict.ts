@@ -1,21 +1,12 @@
 import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { verifyJWT } from "better-auth/crypto";
-import * as z from "zod";
 import { safeNext } from "@/lib/safe-next";
+import { changesEmail, readEmailLink } from "./email-links";
 
 export const EMAIL_CHANGE_ERROR_CODES = defineErrorCodes({
   EMAIL_TAKEN:
     "Another Keyhold account has used this address since the link was sent, so your email stays as it was.",
-});
-
-/** The signed payload of a /verify-email link that changes an address (Better Auth's `/change-email`). */
-const emailChangeToken = z.object({
-  email: z.string(),
-  updateTo: z.string(),
-  // The other kind, "change-email-confirmation", only mails the new address; it changes nothing.
-  requestType: z.string().optional(),
 });
 
 /**
@@ -33,14 +24,12 @@ export function emailChangeConflict() {
         {
           matcher: (ctx) => ctx.path === "/verify-email",
           handler: createAuthMiddleware(async (ctx) => {
-            const token: unknown = ctx.query?.token;
-            if (typeof token !== "string") return;
-            const change = emailChangeToken.safeParse(await verifyJWT(token, ctx.context.secret));
-            if (!change.success || change.data.requestType === "change-email-confirmation") return;
+            const link = await readEmailLink(ctx.query?.token, ctx.context.secret);
+            if (!link || !changesEmail(link)) return;
             const { internalAdapter } = ctx.context;
             const [requester, holder] = await Promise.all([
-              internalAdapter.findUserByEmail(change.data.email),
-              internalAdapter.findUserByEmail(change.data.updateTo),
+              internalAdapter.findUserByEmail(link.email),
+              internalAdapter.findUserByEmail(link.updateTo),
             ]);
             if (!requester || !holder || holder.user.id === requester.user.id) return;
             const callbackURL: unknown = ctx.query?.callbackURL;

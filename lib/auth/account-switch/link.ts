@@ -1,9 +1,6 @@
-import { verifyJWT } from "better-auth/crypto";
-import * as z from "zod";
 import { serverConfig } from "@/lib/env";
 import { safeNext } from "@/lib/safe-next";
-
-const linkPayload = z.object({ email: z.string() });
+import { readEmailLink } from "../email-links";
 
 /**
  * The account a mailed /verify-email link acts on (a sign-up to confirm, an email change to make),
@@ -13,9 +10,9 @@ const linkPayload = z.object({ email: z.string() });
  * and switches nothing.
  */
 export async function otherAccountOfLink(token: string, signedInEmail: string): Promise<string | null> {
-  const payload = linkPayload.safeParse(await verifyJWT(token, serverConfig().secret));
-  if (!payload.success) return null;
-  const { email } = payload.data;
+  const link = await readEmailLink(token, serverConfig().secret);
+  if (!link) return null;
+  const { email } = link;
   return email.toLowerCase() === signedInEmail.toLowerCase() ? null : email;
 }
 

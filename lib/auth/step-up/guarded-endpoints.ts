@@ -1,7 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
-import * as z from "zod";
 import { recordSecurityEvent } from "@/lib/security-events";
+import { changesEmail, readEmailLink } from "../email-links";
 import type { HookContext } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
 
@@ -44,8 +44,8 @@ export function guardedEndpointHooks(): NonNullable<BetterAuthPlugin["hooks"]> {
         // The new address is confirmed when its owner follows the link mailed to it.
         matcher: (ctx) => ctx.path === "/verify-email",
         handler: createAuthMiddleware(async (ctx) => {
-          const change = emailChangeRequest(ctx.query?.token);
-          if (!change || !succeeded(ctx.context.returned)) return;
+          const change = await readEmailLink(ctx.query?.token, ctx.context.secret);
+          if (!change || !changesEmail(change) || !succeeded(ctx.context.returned)) return;
           const changed = await ctx.context.internalAdapter.findUserByEmail(change.updateTo);
           if (!changed) return;
           await recordSecurityEvent({
@@ -69,27 +69,6 @@ async function sessionsToRevoke(
   return sessions.filter(
     (session) => session.expiresAt > new Date() && session.token !== signedIn.session.token,
   ).length;
-}
-
-const emailChangeToken = z.object({
-  email: z.string(),
-  updateTo: z.string(),
-  requestType: z.literal("change-email-verification"),
-});
-
-/**
- * What a /verify-email link is for, read from its token's payload. Only read, not trusted: the
- * endpoint has verified the signature, and the event is recorded only if it succeeded.
- */
-function emailChangeRequest(token: unknown) {
-  if (typeof token !== "string") return null;
-  const payload = token.split(".")[1];
-  if (!payload) return null;
-  try {
-    return emailChangeToken.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))).data;
-  } catch {
-    return null;
-  }
 }
 
 /** The endpoint answered with JSON, or redirected to its callback without an `error` parameter. */
