@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
+import { PASSKEY_POLICY_ERROR_CODES } from "@/lib/auth/passkey-policy/error-codes";
 
 type Props = {
   /** The passkey's display name; null when no removal is being confirmed. */
@@ -46,7 +47,7 @@ export function RemovePasskeyDialog({
     >
       <div className="flex flex-col gap-4 text-sm">
         {blocked ? (
-          <p>It is your only way to sign in. Add another passkey first, then remove this one.</p>
+          <p>{PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD.message}</p>
         ) : (
           <p>
             You won't be able to sign in with it any more. Your password manager may keep offering it until
