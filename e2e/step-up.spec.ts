@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { declineRecoveryCodes, passkeyRows, signUpWithPassword, uniqueEmail } from "./fixtures/account";
 import { firstLink, waitForMail } from "./fixtures/mailbox";
 import { expect, test } from "./fixtures/virtual-authenticator";
@@ -7,6 +7,16 @@ import { disableAutofill } from "./fixtures/webauthn-calls";
 import { SHORT_STEP_UP_SECONDS, SHORT_STEP_UP_URL } from "./servers";
 
 const PASSWORD = "correct horse battery staple";
+
+async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name.endsWith("session_token"))?.value;
+}
+
+/** A cancellation is information, not an error: it is not drawn in the error notice's red. */
+async function expectInformation(notice: ReturnType<Page["getByText"]>) {
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toHaveClass(/\bbg-red-/);
+}
 
 async function confirmWithPassword(page: Page) {
   const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
@@ -20,10 +30,14 @@ test.describe("with a short step-up window", () => {
 
   const outlastWindow = (page: Page) => page.waitForTimeout((SHORT_STEP_UP_SECONDS + 1) * 1000);
 
-  test("the step-up dialog blocks removing a passkey until a fresh passkey assertion", async ({ page }) => {
+  test("the step-up dialog blocks removing a passkey until a fresh passkey assertion", async ({
+    page,
+    context,
+  }) => {
     await disableAutofill(page);
     await signUpWithPassword(page);
     await declineRecoveryCodes(page);
+    const signedIn = await sessionCookie(context);
     await outlastWindow(page);
     const form = page.getByRole("form", { name: "Add a passkey" });
     await form.getByLabel("Passkey name").fill("Laptop");
@@ -31,7 +45,10 @@ test.describe("with a short step-up window", () => {
     const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
     await stepUp.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await stepUp.getByRole("button", { name: "Confirm with password" }).click();
+    await expect(stepUp).toBeHidden();
     await expect(passkeyRows(page, "Laptop")).toBeVisible();
+    // Same session, same cookie: stepping up is not signing in again.
+    expect(await sessionCookie(context)).toBe(signedIn);
     await outlastWindow(page);
 
     const confirmRemoval = page.getByRole("dialog", { name: "Remove “Laptop”?" });
@@ -57,6 +74,40 @@ test.describe("with a short step-up window", () => {
     await stepUp.getByRole("button", { name: "Confirm with a passkey" }).click();
     await expect(stepUp).toBeHidden();
     await expect(passkeyRows(page, "Laptop")).toHaveCount(0);
+  });
+
+  test("a closed step-up dialog, and a passkey prompt that fails in it, read as cancellations", async ({
+    page,
+    authenticator,
+  }) => {
+    await disableAutofill(page);
+    await signUpWithPassword(page);
+    await declineRecoveryCodes(page);
+    await outlastWindow(page);
+    const form = page.getByRole("form", { name: "Add a passkey" });
+    const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+    await form.getByLabel("Passkey name").fill("Laptop");
+    await form.getByRole("button", { name: "Add a passkey" }).click();
+    await stepUp.getByRole("button", { name: "Cancel" }).click();
+    await expect(stepUp).toBeHidden();
+    await expectInformation(form.getByText("Nothing was changed"));
+    await expect(passkeyRows(page)).toHaveCount(0);
+
+    await form.getByRole("button", { name: "Add a passkey" }).click();
+    await confirmWithPassword(page);
+    await expect(passkeyRows(page, "Laptop")).toBeVisible();
+    await outlastWindow(page);
+    await authenticator.failUserVerification();
+    await passkeyRows(page, "Laptop")
+      .getByRole("button", { name: /Remove/ })
+      .click();
+    await page
+      .getByRole("dialog", { name: "Remove “Laptop”?" })
+      .getByRole("button", { name: "Remove passkey" })
+      .click();
+    await stepUp.getByRole("button", { name: "Confirm with a passkey" }).click();
+    await expectInformation(stepUp.getByText("No passkey was used. Try again, or use your password."));
+    await expect(stepUp).toBeVisible();
   });
 
   test("signing out all other sessions, after confirming it's you, signs the other browser out", async ({

@@ -20,7 +20,7 @@ import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-l
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { secretChecks } from "./auth/secret-checks";
 import { securityActivity } from "./auth/security-activity";
-import { sessionRevocation } from "./auth/session-revocation";
+import { sessionRevocation } from "./auth/session-revocation/server";
 import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
 import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
 import { stepUp } from "./auth/step-up";

@@ -37,7 +37,7 @@ export type ServerConfig = {
    * X-Forwarded-For are skipped to find the client (lib/http/client-ip.ts). Empty: no proxy.
    */
   trustedProxies: string[];
-  /** redis://… when set: rate-limit counts live in Redis instead of PostgreSQL (lib/rate-limit.ts). */
+  /** redis://… when set: rate-limit counts live in Redis instead of PostgreSQL (lib/rate-limit/). */
   redisUrl: string | undefined;
   isProduction: boolean;
 };

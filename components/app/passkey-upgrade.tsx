@@ -33,10 +33,7 @@ export function PasskeyUpgrade() {
     if (asked.current) return;
     asked.current = true;
     (async () => {
-      const { data } = await authClient.$fetch<{ offer: boolean }>("/passkey-upgrade/offer", {
-        method: "POST",
-        body: {},
-      });
+      const { data } = await authClient.passkeyUpgrade.offer();
       if (!data?.offer) return;
       if (!(await supportsConditionalCreate())) return setOffer("banner");
       // Declined or unsupported by the password manager: nothing to show, as nothing was asked.

@@ -5,10 +5,14 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
-import { type AuthClientError, describeAuthError, isCeremonyCancelled } from "@/lib/auth/messages";
+import {
+  type AuthClientError,
+  type Feedback as CeremonyFeedback,
+  describeCeremonyFailure,
+} from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 
-type Feedback = { tone: "error" | "info"; text: string; restart?: boolean } | null;
+type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 
 /** Where a new account goes first: the recovery codes it needs before it can lose its only passkey. */
 const AFTER_SIGN_UP = "/settings/security/recovery-codes?reveal=1";
@@ -83,9 +87,12 @@ export function FinishPasskeySignUp() {
 }
 
 function describeFailure(error: AuthClientError): Feedback {
-  if (isCeremonyCancelled(error) && error.code !== "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
-    return { tone: "info", text: "No passkey was created, and no account. Try again whenever you're ready." };
-  }
   const restart = error.code === "SIGN_UP_LINK_INVALID" || error.code === "ACCOUNT_EXISTS";
-  return { tone: "error", text: describeAuthError(error), restart };
+  return {
+    ...describeCeremonyFailure(
+      error,
+      "No passkey was created, and no account. Try again whenever you're ready.",
+    ),
+    restart,
+  };
 }

@@ -10,20 +10,19 @@ import { TextLink } from "@/components/ui/text-link";
 import {
   type AuthClientError,
   describeAuthError,
+  describeCeremonyFailure,
+  type Feedback,
   isCeremonyAborted,
-  isCeremonyCancelled,
 } from "@/lib/auth/messages";
 import { loadAuthClient } from "@/lib/passkeys/sign-in";
 import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { useAuthForm } from "./use-auth-form";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
 
-type Feedback = { tone: "error" | "info"; text: string } | null;
-
 /** Passkey first (autofill and button), with the password path always in view. `next` is already safe. */
 export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   const router = useRouter();
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
 
   const goNext = () => {
     router.replace(next);
@@ -46,14 +45,12 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   function onPasskeyFailed(error: AuthClientError) {
     autofill.resume();
     if (isCeremonyAborted(error)) return;
-    if (isCeremonyCancelled(error)) {
-      setFeedback({
-        tone: "info",
-        text: "No passkey was used. Try another way: try again, pick a passkey from your phone, or use your password.",
-      });
-      return;
-    }
-    showError(error);
+    setFeedback(
+      describeCeremonyFailure(
+        error,
+        "No passkey was used. Try another way: try again, pick a passkey from your phone, or use your password.",
+      ),
+    );
   }
 
   return (

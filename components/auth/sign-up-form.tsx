@@ -35,7 +35,7 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
       const email = String(form.get("email")).trim();
       const { error } =
         method === "passkey"
-          ? await authClient.$fetch("/sign-up/passkey", { method: "POST", body: { name, email } })
+          ? await authClient.signUp.passkey({ name, email })
           : await authClient.signUp.email({
               name,
               email,

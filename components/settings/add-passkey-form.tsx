@@ -5,19 +5,19 @@ import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { type AuthClientError, describeAuthError, isCeremonyCancelled } from "@/lib/auth/messages";
+import { type AuthClientError, describeCeremonyFailure, type Feedback } from "@/lib/auth/messages";
 import { guessDeviceName } from "@/lib/passkeys/device-name";
 import { checkPasskeyName, PASSKEY_NAME_MAX_LENGTH } from "@/lib/passkeys/passkey-name";
 
 export const NEW_PASSKEY_NAME_FIELD = "new-passkey-name";
 
-type Result = { tone: "error" | "info"; text: string } | null;
+const NO_PASSKEY_CREATED = "No passkey was created. You can try again whenever you're ready.";
 
 /** Names a new passkey (prefilled with a guess at this device), then runs the browser's create ceremony. */
 export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<AuthClientError | null> }) {
   const [name, setName] = useState("");
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<Result>(null);
+  const [result, setResult] = useState<Feedback | null>(null);
 
   // After hydration: the server cannot know which device this is.
   useEffect(() => setName((current) => current || guessDeviceName(navigator.userAgent)), []);
@@ -29,7 +29,7 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
     setResult(null);
     const error = await onAdd(check.name);
     setPending(false);
-    setResult(error && describeFailure(error));
+    setResult(error && describeCeremonyFailure(error, NO_PASSKEY_CREATED));
     // This device's name is taken now; the next passkey is likely another device's.
     if (!error) setName("");
   }
@@ -58,12 +58,4 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
       </div>
     </Form>
   );
-}
-
-function describeFailure(error: AuthClientError): Result {
-  if (error.code === "REAUTHENTICATION_CANCELLED") return { tone: "info", text: error.message ?? "" };
-  if (isCeremonyCancelled(error) && error.code !== "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
-    return { tone: "info", text: "No passkey was created. You can try again whenever you're ready." };
-  }
-  return { tone: "error", text: describeAuthError(error) };
 }

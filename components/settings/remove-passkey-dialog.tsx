@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
+import { PASSKEY_POLICY_ERROR_CODES } from "@/lib/auth/passkey-policy/error-codes";
 import { type AccountSignInMethods, hasWayIn } from "@/lib/sign-in-methods/methods";
 
 type Props = {
@@ -42,7 +43,7 @@ export function RemovePasskeyDialog({ name, left, hasRecoveryCodes, onConfirm, o
     >
       <div className="flex flex-col gap-4 text-sm">
         {blocked ? (
-          <p>It is your only way to sign in. Add another passkey first, then remove this one.</p>
+          <p>{PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD.message}</p>
         ) : (
           <p>
             You won't be able to sign in with it any more. Your password manager may keep offering it until

@@ -85,7 +85,7 @@ export function SessionManager({ sessions, now }: Props) {
                 onClick={() =>
                   signOut(
                     session.id,
-                    () => authClient.$fetch("/sessions/revoke", { method: "POST", body: { id: session.id } }),
+                    () => authClient.sessions.revoke({ id: session.id }),
                     `Signed out ${session.device}.`,
                   )
                 }

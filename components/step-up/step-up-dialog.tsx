@@ -1,18 +1,25 @@
 "use client";
 
-import { startAuthentication } from "@simplewebauthn/browser";
+import { startAuthentication, WebAuthnError } from "@simplewebauthn/browser";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { describeAuthError } from "@/lib/auth/messages";
+import {
+  type AuthClientError,
+  describeAuthError,
+  describeCeremonyFailure,
+  type Feedback,
+} from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import type { StepUpMethod } from "@/lib/sign-in-methods/methods";
 
 /** Which of them this account can confirm it's them with: the answer of /step-up/methods. */
 type Methods = Record<StepUpMethod, boolean>;
+
+const failed = (error: AuthClientError): Feedback => ({ tone: "error", text: describeAuthError(error) });
 
 type Props = {
   open: boolean;
@@ -28,18 +35,18 @@ type Props = {
 export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
   const [methods, setMethods] = useState<Methods | null>(null);
   const [pending, setPending] = useState<StepUpMethod | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const firstChoice = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
     let current = true;
     setMethods(null);
-    setError(null);
+    setFeedback(null);
     authClient.stepUp.methods().then(({ data, error }) => {
       if (!current) return;
       if (data) setMethods(data);
-      else setError(describeAuthError(error ?? {}));
+      else setFeedback(failed(error ?? {}));
     });
     return () => {
       current = false;
@@ -53,43 +60,48 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
 
   async function withPasskey() {
     setPending("passkey");
-    setError(null);
+    setFeedback(null);
     const failure = await confirmWithPasskey();
     setPending(null);
     if (failure === null) return onConfirmed();
-    setError(failure);
+    setFeedback(failure);
   }
 
-  async function confirmWithPasskey(): Promise<string | null> {
+  async function confirmWithPasskey(): Promise<Feedback | null> {
     const options = await authClient.stepUp.passkey.options();
-    if (!options.data) return describeAuthError(options.error ?? {});
+    if (!options.data) return failed(options.error ?? {});
     let response: Awaited<ReturnType<typeof startAuthentication>>;
     try {
       response = await startAuthentication({ optionsJSON: options.data });
-    } catch {
-      return methods?.password
-        ? "No passkey was used. Try again, or use your password."
-        : "No passkey was used. Try again.";
+    } catch (error) {
+      // As the passkey client reports it: SimpleWebAuthn's code, or a cancellation.
+      const code = error instanceof WebAuthnError ? error.code : "AUTH_CANCELLED";
+      return describeCeremonyFailure(
+        { code },
+        methods?.password
+          ? "No passkey was used. Try again, or use your password."
+          : "No passkey was used. Try again.",
+      );
     }
     const { error } = await authClient.stepUp.passkey.verify({ response });
-    return error ? describeAuthError(error) : null;
+    return error ? failed(error) : null;
   }
 
   async function withPassword(event: FormEvent<HTMLFormElement>) {
     setPending("password");
-    setError(null);
+    setFeedback(null);
     const password = String(new FormData(event.currentTarget).get("password"));
     const { error } = await authClient.stepUp.password({ password });
     setPending(null);
     if (!error) return onConfirmed();
-    setError(describeAuthError(error));
+    setFeedback(failed(error));
   }
 
   return (
     <Dialog open={open} onClose={onCancel} title="Confirm it's you">
       <div className="flex flex-col gap-4 text-sm">
         <p>For your security, confirm it's you before this change. You stay signed in.</p>
-        {!methods && !error && (
+        {!methods && !feedback && (
           <p role="status" className="text-neutral-600 dark:text-neutral-400">
             Loading…
           </p>
@@ -129,7 +141,7 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
             )}
           </div>
         )}
-        <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
+        <div aria-live="polite">{feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}</div>
         <Button variant="ghost" onClick={onCancel}>
           Cancel
         </Button>

@@ -1,17 +1,12 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
-import type { AuthClientError } from "@/lib/auth/messages";
+import { type AuthClientError, STEP_UP_CANCELLED } from "@/lib/auth/messages";
 import { StepUpDialog } from "./step-up-dialog";
 
 /** A sensitive call: resolves to its error, or null when it succeeded. */
 export type SensitiveAction = () => Promise<AuthClientError | null>;
 type WithStepUp = (action: SensitiveAction) => Promise<AuthClientError | null>;
-
-const NOT_CONFIRMED: AuthClientError = {
-  code: "STEP_UP_CANCELLED",
-  message: "Nothing was changed: confirming it's you is needed for this.",
-};
 
 const StepUpContext = createContext<WithStepUp | null>(null);
 
@@ -31,7 +26,7 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
       settle.current = resolve;
       setOpen(true);
     });
-    return confirmed ? action() : NOT_CONFIRMED;
+    return confirmed ? action() : STEP_UP_CANCELLED;
   }, []);
 
   const finish = (confirmed: boolean) => {

@@ -7,7 +7,7 @@ import type { HookContext } from "./passkey-policy/types";
 import { servedPathsWhere } from "./surface";
 
 export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
-  TOO_MANY_ATTEMPTS: "Too many attempts. Wait a while, then try again.",
+  TOO_MANY_ATTEMPTS: "Too many attempts. Wait 15 minutes, then try again.",
   PASSWORD_NOT_ACCEPTED: "Confirm it's you with step-up instead of sending a password.",
 });
 

@@ -7,9 +7,8 @@ export const PASSKEY_POLICY_ERROR_CODES = defineErrorCodes({
     "Your device did not confirm it was you. Use a passkey with a fingerprint, face or PIN check.",
   PASSKEY_ALREADY_REGISTERED: "This passkey is already registered.",
   INVALID_PASSKEY_NAME: "Passkey names are 1 to 64 visible characters.",
-  PASSKEY_NOT_FOUND: "Passkey not found.",
   LAST_SIGN_IN_METHOD:
-    "This passkey is your only way to sign in. Add another passkey or set a password before removing it.",
+    "This passkey is your only way to sign in. Add another passkey first, then remove this one.",
 });
 
 export type PolicyError = (typeof PASSKEY_POLICY_ERROR_CODES)[keyof typeof PASSKEY_POLICY_ERROR_CODES];

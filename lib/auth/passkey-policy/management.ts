@@ -1,3 +1,4 @@
+import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
 import { APIError, getSessionFromCtx } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
@@ -30,7 +31,8 @@ async function ownPasskey(ctx: HookContext): Promise<{ passkey: StoredPasskey; u
           ],
         })
       : null;
-  if (!passkey) throw APIError.from("NOT_FOUND", PASSKEY_POLICY_ERROR_CODES.PASSKEY_NOT_FOUND);
+  // The plugin's own code for a passkey it does not know: one code, worded once (lib/auth/messages.ts).
+  if (!passkey) throw APIError.from("NOT_FOUND", PASSKEY_ERROR_CODES.PASSKEY_NOT_FOUND);
   return { passkey, userId: session.user.id };
 }
 

@@ -22,7 +22,7 @@ export function isRecentlyVerified(session: VerifiedSession, now = Date.now()): 
 /**
  * The one rule every sensitive action goes through: a verification within the step-up window
  * (STEP_UP_WINDOW_SECONDS, 5 minutes by default), else 403 STEP_UP_REQUIRED, which the browser
- * answers with the step-up dialog (components/settings/use-step-up.ts).
+ * answers with the step-up dialog (`useStepUp()` in components/step-up/step-up-provider.tsx).
  */
 export function requireRecentStepUp(session: VerifiedSession): void {
   if (!isRecentlyVerified(session)) {

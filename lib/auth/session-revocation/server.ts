@@ -6,7 +6,7 @@ import * as z from "zod";
 import { db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-events";
-import { requestFacts } from "./request-facts";
+import { requestFacts } from "../request-facts";
 
 export const SESSION_REVOCATION_ERROR_CODES = defineErrorCodes({
   SESSION_NOT_FOUND: "That session has already ended.",
