@@ -24,13 +24,15 @@ function repositoryPaths(folder = ROOT): string[] {
 /**
  * The backticked spans of a doc that name a file or a folder: a path (`lib/auth/surface.ts`,
  * `passkey-policy/`) or a file name (`check.ts`). Not commands, URLs, URL paths or queries
- * (`/sign-in`, `?next=…`), environment variables or npm packages (`@simplewebauthn/server`). A glob or an ellipsis names
+ * (`/sign-in`, `?next=…`, `callbackURL=/…`), environment variables or npm packages (`@simplewebauthn/server`). A glob or an ellipsis names
  * the folder before it.
  */
 function namedPaths(markdown: string): string[] {
   const spans = [...markdown.matchAll(/`([^`\n]+)`/g)].map((match) => match[1] as string);
   return spans
-    .filter((span) => !/\s/.test(span) && !span.includes("://") && !/^[/?@]/.test(span))
+    .filter(
+      (span) => !/\s/.test(span) && !span.includes("://") && !/^[/?@]/.test(span) && !span.includes("="),
+    )
     .filter((span) => span.includes("/") || FILE_EXTENSION.test(span))
     .map((span) => span.split(/[*…]/)[0] as string)
     .map((span) => span.replace(/\/$/, ""))
