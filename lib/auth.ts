@@ -8,6 +8,7 @@ import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
+import { site } from "@/site.config";
 import { accessRules } from "./auth/access";
 import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
@@ -27,7 +28,7 @@ function createAuth() {
   const config = serverConfig();
   const relyingParty = { rpID: config.rpId, origin: config.origins };
   return betterAuth({
-    appName: config.rpName,
+    appName: site.name,
     baseURL: config.appUrl,
     secret: config.secret,
     trustedOrigins: config.origins,
@@ -59,7 +60,7 @@ function createAuth() {
     // Everything the product does not call (lib/auth/surface.ts); the API's front door denies any
     // path that table does not serve, this list included.
     disabledPaths: DISABLED_PATHS,
-    // On in every environment (Better Auth's default is production only), with Keyhold's limits,
+    // On in every environment (Better Auth's default is production only), with the app's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
     // sessions page, step-up and the admin policy query them.

@@ -7,11 +7,12 @@ import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { type AuthClientError, describeAuthError, isCeremonyCancelled } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 
 type Feedback = { tone: "error" | "info"; text: string; restart?: boolean } | null;
 
 /** Where a new account goes first: the recovery codes it needs before it can lose its only passkey. */
-const AFTER_SIGN_UP = "/settings/security/recovery-codes?reveal=1";
+const AFTER_SIGN_UP = `${routes.recoveryCodes}?reveal=1`;
 
 /** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
 function tokenFromFragment(): string | null {

@@ -4,10 +4,10 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { verifyJWT } from "better-auth/crypto";
 import * as z from "zod";
 import { safeNext } from "@/lib/safe-next";
+import { site } from "@/site.config";
 
 export const EMAIL_CHANGE_ERROR_CODES = defineErrorCodes({
-  EMAIL_TAKEN:
-    "Another Keyhold account has used this address since the link was sent, so your email stays as it was.",
+  EMAIL_TAKEN: `Another ${site.name} account has used this address since the link was sent, so your email stays as it was.`,
 });
 
 /** The signed payload of a /verify-email link that changes an address (Better Auth's `/change-email`). */

@@ -1,3 +1,5 @@
+import { site } from "@/site.config";
+
 /** An error as Better Auth's client returns it. */
 export type AuthClientError = { code?: string | undefined; message?: string | undefined; status?: number };
 
@@ -19,7 +21,7 @@ const messages: Record<string, string> = {
   PASSWORD_TOO_SHORT: "Use a password of at least 8 characters.",
   PASSWORD_TOO_LONG: "Use a password of at most 128 characters.",
   INVALID_EMAIL: "Enter a valid email address.",
-  PASSKEY_NOT_FOUND: "This passkey is not registered with Keyhold. Sign in another way, then add it again.",
+  PASSKEY_NOT_FOUND: `This passkey is not registered with ${site.name}. Sign in another way, then add it again.`,
   ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED: "This device already has a passkey for your account.",
   PREVIOUSLY_REGISTERED: "This device already has a passkey for your account.",
   CHALLENGE_NOT_FOUND: "The passkey request expired. Please try again.",

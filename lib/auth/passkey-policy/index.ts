@@ -13,7 +13,7 @@ import type { HookContext, RelyingParty } from "./types";
 import { authenticationResponseSchema, registrationResponseSchema } from "./webauthn-response";
 
 /**
- * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.
+ * What the app asks of every passkey beyond what @better-auth/passkey enforces by itself.
  *
  * The plugin verifies with @simplewebauthn/server but lets any authenticator through without
  * user verification, answers a second registration of one credential (and any malformed
