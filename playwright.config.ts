@@ -66,6 +66,10 @@ function serverEnv(url: string): Record<string, string> {
     PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
     SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
     ADMIN_EMAILS: ADMIN_EMAIL,
+    // The test runner stands in for a reverse proxy: an X-Forwarded-For it sends names the client,
+    // so that tests can come from addresses of their own (e2e/client-address.spec.ts runs a server
+    // without it).
+    TRUSTED_PROXIES: "127.0.0.1,::1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

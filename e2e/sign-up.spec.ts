@@ -82,3 +82,21 @@ test("a taken email gets the same answer on the page; the owner is told by mail 
     await expect(page).toHaveURL(/\/sign-in$/);
   }
 });
+
+test("a name with nothing visible in it is refused by the form, with the server's sentence, before anything is sent", async ({
+  page,
+}) => {
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/auth/sign-up/")) sent.push(request.url());
+  });
+  await page.goto("/sign-up");
+  // A Hangul filler: a letter to the browser's `required`, blank on screen.
+  await page.getByLabel("Name").fill("\u3164");
+  await page.getByLabel("Email").fill(uniqueEmail());
+
+  await page.getByRole("button", { name: "Create account with a passkey" }).click();
+
+  await expect(page.getByText("Use only visible characters in your name.")).toBeVisible();
+  expect(sent).toEqual([]);
+});

@@ -63,6 +63,8 @@ test.beforeAll(async () => {
         BETTER_AUTH_URL: PUBLIC_URL,
         BETTER_AUTH_SECRET: "keyhold-e2e-secret-that-is-long-enough-0123456789",
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
+        // The test runner is the proxy in front of both: its X-Forwarded-For names the client.
+        TRUSTED_PROXIES: "127.0.0.1,::1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: "ignore",

@@ -7,13 +7,16 @@ import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
+import { authLogger } from "@/lib/log";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { site } from "@/site.config";
 import { accessRules } from "./auth/access";
+import { askBeforeSwitchingAccounts } from "./auth/account-switch/server";
 import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
 import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
 import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
+import { personNames } from "./auth/person-names";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { recoveryCodes } from "./auth/recovery-codes/server";
 import { secretChecks } from "./auth/secret-checks";
@@ -60,6 +63,7 @@ function createAuth() {
     // Everything the product does not call (lib/auth/surface.ts); the API's front door denies any
     // path that table does not serve, this list included.
     disabledPaths: DISABLED_PATHS,
+    logger: authLogger(),
     // On in every environment (Better Auth's default is production only), with the app's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
@@ -98,7 +102,9 @@ function createAuth() {
       recoveryCodes(),
       sessionRevocation(),
       securityActivity(),
+      personNames(),
       signUp(),
+      askBeforeSwitchingAccounts(),
       passkeyUpgrade(),
       // Last, so cookies set by any endpoint called from a server action reach the browser.
       nextCookies(),

@@ -4,8 +4,8 @@ import { securityEvent } from "@/lib/db/schema";
 
 export type SecurityEventType =
   /**
-   * details: { method: "passkey" | "password" | "recovery_code", passkeyId?, deviceType?, backedUp?,
-   * newDevice?, remaining? }. A recovery-code sign-in is the redemption of that code; `remaining` is
+   * details: { method: SignInMethod (lib/sign-in-methods/methods.ts), passkeyId?, deviceType?,
+   * backedUp?, newDevice?, remaining? }. A recovery-code sign-in is the redemption of that code; `remaining` is
    * how many codes are left after it.
    */
   | "sign_in"

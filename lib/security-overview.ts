@@ -1,7 +1,6 @@
-import { and, count, eq, isNotNull } from "drizzle-orm";
 import { type RecoveryCodeStatus, recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
-import { db } from "@/lib/db";
-import { account, passkey } from "@/lib/db/schema";
+import type { AccountSignInMethods } from "@/lib/sign-in-methods/methods";
+import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 
 /**
  * How the account gets back in if its passkeys are lost: "ready" with codes to spare, "low" with
@@ -18,29 +17,13 @@ export function recoveryPath(status: RecoveryCodeStatus): RecoveryPath {
   return status.declinedAt ? "declined" : "none";
 }
 
-export type SecurityOverview = {
-  hasPassword: boolean;
-  passkeys: number;
+export type SecurityOverview = AccountSignInMethods & {
   recovery: RecoveryCodeStatus;
   recoveryPath: RecoveryPath;
 };
 
 /** What the security overview shows: each way to sign in, and the way back in. */
 export async function securityOverview(userId: string): Promise<SecurityOverview> {
-  const [[passkeys], [passwords], recovery] = await Promise.all([
-    db().select({ total: count() }).from(passkey).where(eq(passkey.userId, userId)),
-    db()
-      .select({ total: count() })
-      .from(account)
-      .where(
-        and(eq(account.userId, userId), eq(account.providerId, "credential"), isNotNull(account.password)),
-      ),
-    recoveryCodeStatus(userId),
-  ]);
-  return {
-    hasPassword: Number(passwords?.total ?? 0) > 0,
-    passkeys: Number(passkeys?.total ?? 0),
-    recovery,
-    recoveryPath: recoveryPath(recovery),
-  };
+  const [methods, recovery] = await Promise.all([signInMethodsOf(userId), recoveryCodeStatus(userId)]);
+  return { ...methods, recovery, recoveryPath: recoveryPath(recovery) };
 }

@@ -1,18 +1,13 @@
-import { SIGN_IN_METHODS, type SignInMethod, type SignInsOnDay } from "@/lib/admin/adoption";
+import type { SignInsOnDay } from "@/lib/admin/adoption";
+import { SIGN_IN_METHOD_WORDS, SIGN_IN_METHODS, type SignInMethod } from "@/lib/sign-in-methods/methods";
 
-const METHODS: Record<SignInMethod, { label: string; fill: string; swatch: string }> = {
-  passkey: { label: "Passkey", fill: "fill-sky-600 dark:fill-sky-400", swatch: "bg-sky-600 dark:bg-sky-400" },
-  password: {
-    label: "Password",
-    fill: "fill-amber-500 dark:fill-amber-300",
-    swatch: "bg-amber-500 dark:bg-amber-300",
-  },
-  recovery_code: {
-    label: "Recovery code",
-    fill: "fill-rose-700 dark:fill-rose-400",
-    swatch: "bg-rose-700 dark:bg-rose-400",
-  },
+const COLOURS: Record<SignInMethod, { fill: string; swatch: string }> = {
+  passkey: { fill: "fill-sky-600 dark:fill-sky-400", swatch: "bg-sky-600 dark:bg-sky-400" },
+  password: { fill: "fill-amber-500 dark:fill-amber-300", swatch: "bg-amber-500 dark:bg-amber-300" },
+  recovery_code: { fill: "fill-rose-700 dark:fill-rose-400", swatch: "bg-rose-700 dark:bg-rose-400" },
 };
+
+const label = (method: SignInMethod) => SIGN_IN_METHOD_WORDS[method].label;
 
 const WIDTH = 600;
 const HEIGHT = 160;
@@ -34,7 +29,7 @@ export function SignInsChart({ days }: { days: SignInsOnDay[] }) {
     count: days.reduce((sum, day) => sum + day[method], 0),
   }));
   const summary = `Sign-ins per day from ${formatDay(days[0]?.day ?? "")} to ${formatDay(days.at(-1)?.day ?? "")}: ${sums
-    .map(({ method, count }) => `${count} with a ${METHODS[method].label.toLowerCase()}`)
+    .map(({ method, count }) => `${count} with a ${label(method).toLowerCase()}`)
     .join(", ")}. Most on one day: ${busiest}.`;
 
   return (
@@ -48,8 +43,8 @@ export function SignInsChart({ days }: { days: SignInsOnDay[] }) {
       <ul className="mt-3 flex flex-wrap gap-4 text-sm" aria-label="Legend">
         {SIGN_IN_METHODS.map((method) => (
           <li key={method} className="flex items-center gap-2">
-            <span aria-hidden="true" className={`size-3 rounded-sm ${METHODS[method].swatch}`} />
-            {METHODS[method].label}: {sums.find((sum) => sum.method === method)?.count ?? 0}
+            <span aria-hidden="true" className={`size-3 rounded-sm ${COLOURS[method].swatch}`} />
+            {label(method)}: {sums.find((sum) => sum.method === method)?.count ?? 0}
           </li>
         ))}
       </ul>
@@ -76,7 +71,7 @@ export function SignInsChart({ days }: { days: SignInsOnDay[] }) {
                     y={top}
                     width={SLOT - 6}
                     height={height}
-                    className={METHODS[method].fill}
+                    className={COLOURS[method].fill}
                   />
                 ) : null;
               })}
@@ -104,7 +99,7 @@ export function SignInsChart({ days }: { days: SignInsOnDay[] }) {
               </th>
               {SIGN_IN_METHODS.map((method) => (
                 <th key={method} scope="col" className="py-1 pr-4 font-medium">
-                  {METHODS[method].label}
+                  {label(method)}
                 </th>
               ))}
             </tr>

@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
+import { checkPersonName, PERSON_NAME_MAX_LENGTH } from "@/lib/users/person-name";
 import { routes } from "@/site.config";
 import { useAuthForm } from "./use-auth-form";
 
@@ -29,7 +30,9 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
   const [method, setMethod] = useState<Method>("passkey");
   const { onSubmit, pending, error } = useAuthForm(
     async (form) => {
-      const name = String(form.get("name")).trim();
+      const checked = checkPersonName(form.get("name"));
+      if (!checked.ok) return { message: checked.message };
+      const { name } = checked;
       const email = String(form.get("email")).trim();
       const { error } =
         method === "passkey"
@@ -48,7 +51,14 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
 
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create your account">
-      <TextField label="Name" name="name" required maxLength={100} autoComplete="name" />
+      {/* The rule counts characters, the browser UTF-16 units: an emoji is two of those. */}
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={PERSON_NAME_MAX_LENGTH * 2}
+        autoComplete="name"
+      />
       <TextField label="Email" name="email" type="email" required maxLength={320} autoComplete="email" />
       {method === "password" && (
         <TextField

@@ -129,8 +129,7 @@ export function PasskeyManager({
       </p>
       <RemovePasskeyDialog
         name={removing && (removing.name || defaultPasskeyName(removing))}
-        isLastPasskey={passkeys.length === 1}
-        hasPassword={account.hasPassword}
+        left={{ passkeys: passkeys.length - 1, hasPassword: account.hasPassword }}
         hasRecoveryCodes={recovery.hasCodes}
         onConfirm={removePasskey}
         onClose={() => setRemoving(null)}

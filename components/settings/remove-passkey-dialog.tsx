@@ -4,29 +4,25 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
+import { type AccountSignInMethods, hasWayIn } from "@/lib/sign-in-methods/methods";
 
 type Props = {
   /** The passkey's display name; null when no removal is being confirmed. */
   name: string | null;
-  isLastPasskey: boolean;
-  hasPassword: boolean;
+  /** The ways in the account would have left without this passkey. */
+  left: AccountSignInMethods;
   hasRecoveryCodes: boolean;
   onConfirm: () => Promise<string | null>;
   onClose: () => void;
 };
 
 /** Confirms a removal by name, and says plainly what the account is left with. */
-export function RemovePasskeyDialog({
-  name,
-  isLastPasskey,
-  hasPassword,
-  hasRecoveryCodes,
-  onConfirm,
-  onClose,
-}: Props) {
+export function RemovePasskeyDialog({ name, left, hasRecoveryCodes, onConfirm, onClose }: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const blocked = isLastPasskey && !hasPassword;
+  const isLastPasskey = left.passkeys === 0;
+  // The server refuses it too (lib/auth/passkey-policy/management.ts), by the same rule.
+  const blocked = !hasWayIn(left);
 
   async function confirm() {
     setPending(true);

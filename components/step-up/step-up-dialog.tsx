@@ -9,8 +9,10 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import type { StepUpMethod } from "@/lib/sign-in-methods/methods";
 
-type Methods = { passkey: boolean; password: boolean };
+/** Which of them this account can confirm it's them with: the answer of /step-up/methods. */
+type Methods = Record<StepUpMethod, boolean>;
 
 type Props = {
   open: boolean;
@@ -25,7 +27,7 @@ type Props = {
  */
 export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
   const [methods, setMethods] = useState<Methods | null>(null);
-  const [pending, setPending] = useState<"passkey" | "password" | null>(null);
+  const [pending, setPending] = useState<StepUpMethod | null>(null);
   const [error, setError] = useState<string | null>(null);
   const firstChoice = useRef<HTMLDivElement>(null);
 

@@ -1,5 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import { db } from "@/lib/db";
+import { user } from "@/lib/db/schema";
+import {
+  type AccountSignInMethods,
+  isSignInMethod,
+  SIGN_IN_METHODS,
+  type SignInMethod,
+} from "@/lib/sign-in-methods/methods";
+import { hasPasswordCondition } from "@/lib/sign-in-methods/queries";
 
 /**
  * The figures of the adoption dashboard at /admin, one query each. Plain SQL that PostgreSQL 15
@@ -60,10 +68,10 @@ export async function passkeyAdoption(now: Date = new Date()): Promise<PasskeyAd
   return row ?? { activeUsers: 0, withPasskey: 0, syncedOnly: 0, deviceBoundOnly: 0, both: 0 };
 }
 
-export const SIGN_IN_METHODS = ["passkey", "password", "recovery_code"] as const;
-export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
-
 export type SignInsOnDay = { day: string } & Record<SignInMethod, number>;
+
+const noSignIns = () =>
+  Object.fromEntries(SIGN_IN_METHODS.map((method) => [method, 0])) as Record<SignInMethod, number>;
 
 /**
  * Sign-ins per UTC day and method, from the security log's "sign_in" events, for the 30 days that
@@ -85,7 +93,7 @@ export async function signInsByDay(now: Date = new Date()): Promise<SignInsOnDay
   `);
   const days = Array.from({ length: WINDOW_DAYS }, (_, index): SignInsOnDay => {
     const day = new Date(firstDay.getTime() + index * DAY_MS).toISOString().slice(0, 10);
-    return { day, passkey: 0, password: 0, recovery_code: 0 };
+    return { day, ...noSignIns() };
   });
   const byDay = new Map(days.map((entry) => [entry.day, entry]));
   for (const { day, method, signIns } of counts) {
@@ -95,17 +103,7 @@ export async function signInsByDay(now: Date = new Date()): Promise<SignInsOnDay
   return days;
 }
 
-function isSignInMethod(value: string | null): value is SignInMethod {
-  return SIGN_IN_METHODS.includes(value as SignInMethod);
-}
-
-export type AccountWithoutRecovery = {
-  id: string;
-  email: string;
-  createdAt: Date;
-  passkeys: number;
-  hasPassword: boolean;
-};
+export type AccountWithoutRecovery = AccountSignInMethods & { id: string; email: string; createdAt: Date };
 
 /**
  * No recovery path: losing one thing locks the account for good. The account has no unused
@@ -124,11 +122,7 @@ export async function accountsWithoutRecovery({
     with ways_in as (
       select users.id, users.email, users.created_at,
         (select count(*) from passkeys where passkeys.user_id = users.id)::int as passkeys,
-        exists (
-          select 1 from accounts
-          where accounts.user_id = users.id and accounts.provider_id = 'credential'
-            and accounts.password is not null
-        ) as has_password
+        ${hasPasswordCondition(user.id)} as has_password
       from users
       where users.created_at <= ${now.toISOString()}::timestamptz
         and not exists (

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { passkey, session, user } from "@/lib/db/schema";
 import { type AdminConfig, serverConfig } from "@/lib/env";
 import { describeAuthenticator } from "@/lib/passkeys/authenticators";
+import { isSignInMethod, SIGN_IN_METHOD_WORDS, type SignInMethod } from "@/lib/sign-in-methods/methods";
 
 /**
  * Who may use /admin, and with what. The one place that decides it: every admin page and admin
@@ -40,16 +41,10 @@ export type AdminAccess =
       qualifyingPasskeys: string[];
     };
 
-type PasskeyFacts = {
-  id: string;
-  name: string | null;
-  deviceType: string;
-  backedUp: boolean;
-  aaguid: string | null;
-  transports: string | null;
-};
-
-type SignInMethod = "passkey" | "password" | "recovery_code";
+type PasskeyFacts = Pick<
+  typeof passkey.$inferSelect,
+  "id" | "name" | "deviceType" | "backedUp" | "aaguid" | "transports"
+>;
 
 export type AdminFacts = {
   role: string;
@@ -134,9 +129,9 @@ function explainSignIn(
   options: AdminPolicyOptions,
 ): string {
   if (!used) {
-    if (method === "password") return "You signed in with your password.";
-    if (method === "recovery_code") return "You signed in with a recovery code.";
-    return "You signed in without a passkey.";
+    // A passkey sign-in without its passkey: the passkey has been removed since.
+    if (!method || method === "passkey") return "You signed in without a passkey.";
+    return `You signed in with ${SIGN_IN_METHOD_WORDS[method].usedWith}.`;
   }
   if (options.requireDeviceBound && !isDeviceBound(used)) {
     return `You signed in with “${nameOf(used)}”, a synced passkey, which can be copied to other devices.`;
@@ -182,13 +177,9 @@ export async function loadAdminFacts(sessionId: string): Promise<AdminFacts | nu
   return {
     role: current.role,
     sessionPasskeyId: current.passkeyId,
-    signInMethod: toSignInMethod(current.signInMethod),
+    signInMethod: isSignInMethod(current.signInMethod) ? current.signInMethod : null,
     passkeys,
   };
-}
-
-function toSignInMethod(value: string | null): SignInMethod | null {
-  return value === "passkey" || value === "password" || value === "recovery_code" ? value : null;
 }
 
 /** Whether this session may use the admin area, and if not, why and what to do. */

@@ -7,7 +7,9 @@ import {
   serviceUnavailable,
   unstorableText,
 } from "@/lib/http/errors";
+import { declaresJson } from "@/lib/http/media-type";
 import { carriesUnstorableText } from "@/lib/http/storable-text";
+import { withSafeRedirectTargets, withSameOriginLocation } from "./redirect-targets";
 import { withoutSessionTokens } from "./session-token-redaction";
 import { isServed } from "./surface";
 
@@ -20,20 +22,22 @@ type Handler = (request: Request) => Promise<Response>;
  * The auth API's front door, around Better Auth's handler: a path that lib/auth/surface.ts does not
  * serve is a 404 before anything else runs (deny by default), a body over the cap is refused before it
  * is buried in memory (413), a JSON body that does not parse is a 400 rather than whatever the
- * router makes of it, no answer carries a session token to JavaScript, and a server error (or a "not signed in") while the database is unreachable
- * becomes a 503 that says so, with Retry-After, instead of a bare 500 or a false 401.
+ * router makes of it, text PostgreSQL cannot store is a 400, every redirect target in and every
+ * Location out goes through the one redirect guard (lib/auth/redirect-targets.ts), no answer carries
+ * a session token to JavaScript, and a server error (or a "not signed in") while the database is
+ * unreachable becomes a 503 that says so, with Retry-After, instead of a bare 500 or a false 401.
  */
 export function guardAuthApi(handler: Handler): Handler {
   return async (request) => {
     if (!isServed(endpointPath(request))) return notFound();
     const reading = await readBodyWithin(request);
     if (!reading.ok) return payloadTooLarge(MAX_BODY_BYTES);
-    if (reading.body && isJson(request) && !parsesAsJson(reading.body)) return malformedJson();
+    if (reading.body && declaresJson(request) && !parsesAsJson(reading.body)) return malformedJson();
     if (carriesUnstorableText(request, reading.body)) return unstorableText();
 
     let response: Response;
     try {
-      response = await handler(rebuild(request, reading.body));
+      response = await handler(await withSafeRedirectTargets(rebuild(request, reading.body)));
     } catch (error) {
       if (!(await isDatabaseReachable())) return serviceUnavailable();
       throw error;
@@ -42,7 +46,7 @@ export function guardAuthApi(handler: Handler): Handler {
     if ((response.status >= 500 || response.status === 401) && !(await isDatabaseReachable())) {
       return serviceUnavailable();
     }
-    return withoutSessionTokens(response);
+    return withoutSessionTokens(withSameOriginLocation(response));
   };
 }
 
@@ -50,10 +54,6 @@ export function guardAuthApi(handler: Handler): Handler {
 function endpointPath(request: Request): string {
   const { pathname } = new URL(request.url);
   return pathname.startsWith(`${API_BASE_PATH}/`) ? pathname.slice(API_BASE_PATH.length) : "";
-}
-
-function isJson(request: Request): boolean {
-  return /^application\/([\w.+-]+\+)?json\b/i.test(request.headers.get("content-type") ?? "");
 }
 
 function parsesAsJson(body: Uint8Array): boolean {

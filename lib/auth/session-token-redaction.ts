@@ -1,3 +1,5 @@
+import { declaresJson } from "@/lib/http/media-type";
+
 /**
  * Better Auth puts the session token in some answers' JSON (`token` after a password sign-in,
  * `session.token` from /get-session and a passkey sign-in). The cookie is HttpOnly so that no script
@@ -5,7 +7,7 @@
  * the API's JSON answers; server code that needs it calls `auth().api` directly and is unaffected.
  */
 export async function withoutSessionTokens(response: Response): Promise<Response> {
-  if (!/^application\/json\b/i.test(response.headers.get("content-type") ?? "")) return response;
+  if (!declaresJson(response)) return response;
   const text = await response.text();
   const redacted = text.includes('"token"') ? JSON.stringify(redact(JSON.parse(text))) : text;
   const headers = new Headers(response.headers);

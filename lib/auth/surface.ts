@@ -163,7 +163,7 @@ export const AUTH_SURFACE = {
   "/refresh-token": { off: "no OAuth providers are configured" },
   "/get-access-token": { off: "no OAuth providers are configured" },
   "/account-info": { off: "no OAuth providers are configured" },
-  "/list-accounts": { off: "read by server pages through auth.api, never over HTTP" },
+  "/list-accounts": { off: "nothing uses it: lib/sign-in-methods reads an account's ways in" },
   "/verify-password": { off: "an unmetered password oracle for any session; step-up is the check" },
   "/change-password": { off: "no password change in the product yet" },
   "/request-password-reset": { off: "no password reset in the product yet" },

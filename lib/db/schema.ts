@@ -46,7 +46,7 @@ export const session = pgTable(
     userAgent: text("user_agent"),
     /** The passkey this session was signed in with, if any. */
     passkeyId: text("passkey_id").references((): AnyPgColumn => passkey.id, { onDelete: "set null" }),
-    /** "passkey", "password" or "recovery_code": how this session was signed in. */
+    /** How this session was signed in: a SignInMethod (lib/sign-in-methods/methods.ts). */
     signInMethod: text("sign_in_method"),
     /** Last in-place re-verification (step-up) in this session; sensitive actions need it recent. */
     stepUpAt: timestamp("step_up_at", { withTimezone: true }),

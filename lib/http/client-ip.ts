@@ -2,24 +2,26 @@ import { getIP } from "@better-auth/core/utils/ip";
 import { serverConfig } from "@/lib/env";
 
 /**
+ * An address no connection comes from. Better Auth believes only a single-entry header when no
+ * proxy is declared; listing this declares none, but makes it walk the chain from the right.
+ */
+const NEVER_A_PEER = "0.0.0.0/32";
+
+/**
  * Where the client address comes from, for Better Auth (`advanced.ipAddress`: rate-limit keys,
  * session rows) and for everything else (`clientIpAddress`): one rule, so a limit and the security
  * log always name the same address.
  *
- * `next start` has no socket address to offer a route handler; it copies the peer's address into
- * X-Forwarded-For only when the request carries none (`??=` in next/dist/server/base-server.js), and
- * otherwise passes the header on untouched. So the header's rightmost entry is the only one anybody
- * vouches for: the peer's address, or whatever the nearest proxy appended. With TRUSTED_PROXIES, the
- * entries those proxies added are skipped from the right, and the first untrusted hop is the client;
- * anything a client wrote further left is ignored. Without it, only a single-entry header is
- * believed, and a chain (a proxy nobody declared) yields no address at all, so Better Auth counts it
- * in one shared bucket rather than in a bucket the client picked. The app must not be reachable
- * except through those proxies: a client talking to `next start` directly chooses its own header.
+ * The server appends the socket's address to X-Forwarded-For before Next.js sees the request
+ * (lib/http/peer-address.ts), so the rightmost entry is always the real peer. The client is the
+ * rightmost entry that is not one of the TRUSTED_PROXIES: with none declared, the peer itself, so
+ * a client talking to the app directly cannot pick its address by sending the header; behind
+ * declared proxies, the first hop they did not add. Anything a client wrote further left is ignored.
  */
 export function ipAddressOptions() {
   return {
     ipAddressHeaders: ["x-forwarded-for"],
-    trustedProxies: serverConfig().trustedProxies,
+    trustedProxies: [...serverConfig().trustedProxies, NEVER_A_PEER],
   };
 }
 

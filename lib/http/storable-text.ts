@@ -1,3 +1,5 @@
+import { declaresForm } from "./media-type";
+
 /**
  * Text that PostgreSQL can store. A `text` column refuses U+0000 outright ("invalid byte sequence"),
  * and a lone UTF-16 surrogate has no UTF-8 form at all (the driver would quietly store U+FFFD in its
@@ -18,8 +20,8 @@ export function carriesUnstorableText(request: Request, body: Uint8Array | null)
   if ([...searchParams].some(([key, value]) => !isStorableText(key) || !isStorableText(value))) return true;
   if (!body || body.byteLength === 0) return false;
   const text = new TextDecoder().decode(body);
-  const form = /application\/x-www-form-urlencoded/i.test(request.headers.get("content-type") ?? "");
-  if (form) return [...new URLSearchParams(text)].some((pair) => pair.some((part) => !isStorableText(part)));
+  if (declaresForm(request))
+    return [...new URLSearchParams(text)].some((pair) => pair.some((part) => !isStorableText(part)));
   return !everyStringStorable(parsedJson(text));
 }
 

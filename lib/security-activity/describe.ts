@@ -1,3 +1,4 @@
+import { isSignInMethod, SIGN_IN_METHOD_WORDS } from "@/lib/sign-in-methods/methods";
 import type { SecurityActivityEvent } from "./list";
 
 export type EventDescription = {
@@ -29,26 +30,28 @@ function quoted(name: string | null | undefined): string {
   return name ? `"${name}"` : "without a name";
 }
 
-function signIn(details: Details): string {
-  switch (details.method) {
-    case "passkey":
-      return `Signed in with a ${passkeyKind(details)} passkey`;
-    case "recovery_code":
-      return details.remaining === undefined
-        ? "Signed in with a recovery code"
-        : `Signed in with a recovery code (${plural(details.remaining, "code", "codes")} left)`;
-    default:
-      return "Signed in with your password";
+/**
+ * A method this code does not know (a row from another version, or written by hand) is named as no
+ * method at all: "your password" would tell the owner a password was used when it may not have been.
+ */
+function signIn({ method, ...details }: Details): string {
+  if (method === "passkey") return `Signed in with a ${passkeyKind(details)} passkey`;
+  if (method === "recovery_code" && details.remaining !== undefined) {
+    return `Signed in with a recovery code (${plural(details.remaining, "code", "codes")} left)`;
   }
+  return isSignInMethod(method) ? `Signed in with ${SIGN_IN_METHOD_WORDS[method].usedWith}` : "Signed in";
 }
 
-function failedSignIn(details: Details): string {
-  switch (details.method) {
-    case "passkey":
-      return "Failed sign-in attempt with one of your passkeys";
-    default:
-      return "Failed sign-in attempt with a wrong password";
-  }
+function failedSignIn({ method }: Details): string {
+  return isSignInMethod(method)
+    ? `Failed sign-in attempt with ${SIGN_IN_METHOD_WORDS[method].refusedWith}`
+    : "Failed sign-in attempt";
+}
+
+function failedStepUp({ method }: Details): string {
+  if (method === "passkey") return "Failed to confirm it was you with a passkey";
+  if (method === "password") return "Failed to confirm it was you with the password";
+  return "Failed to confirm it was you";
 }
 
 /** What an entry of the security log says to the account's owner. */
@@ -85,13 +88,7 @@ export function describeSecurityEvent(
     case "step_up":
       return plain("Confirmed it was you");
     case "step_up_failed":
-      return {
-        summary:
-          details.method === "passkey"
-            ? "Failed to confirm it was you with a passkey"
-            : "Failed to confirm it was you with the password",
-        attention: true,
-      };
+      return { summary: failedStepUp(details), attention: true };
     case "email_changed":
       return plain("Changed your email address");
     case "account_created":

@@ -1,13 +1,15 @@
 import { APIError, getSessionFromCtx } from "better-auth/api";
-import { and, count, eq, isNotNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { account, passkey, user } from "@/lib/db/schema";
+import { passkey, user } from "@/lib/db/schema";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
+import { hasWayIn } from "@/lib/sign-in-methods/methods";
+import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { recordPasskeyRemoved } from "../security-activity/passkeys";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import type { HookContext } from "./types";
 
-type StoredPasskey = { id: string; userId: string };
+type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId">;
 
 /**
  * Rename and remove act on the caller's own passkeys only. Another account's passkey answers
@@ -50,22 +52,8 @@ export async function removeUnlessLast(ctx: HookContext) {
   if (!owned) return;
   const [removed] = await db().transaction(async (tx) => {
     await tx.select({ id: user.id }).from(user).where(eq(user.id, owned.userId)).for("update");
-    const [others] = await tx
-      .select({ count: count() })
-      .from(passkey)
-      .where(and(eq(passkey.userId, owned.userId), ne(passkey.id, owned.passkey.id)));
-    const [password] = await tx
-      .select({ id: account.id })
-      .from(account)
-      .where(
-        and(
-          eq(account.userId, owned.userId),
-          eq(account.providerId, "credential"),
-          isNotNull(account.password),
-        ),
-      )
-      .limit(1);
-    if (!others?.count && !password) {
+    const left = await signInMethodsOf(owned.userId, { without: owned.passkey.id, executor: tx });
+    if (!hasWayIn(left)) {
       throw APIError.from("CONFLICT", PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD);
     }
     return tx.delete(passkey).where(eq(passkey.id, owned.passkey.id)).returning();

@@ -1,7 +1,8 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
+import { SIGN_IN_PATHS } from "@/lib/sign-in-methods/methods";
 import { recordPasskeyAdded, recordPasskeyRenamed, rememberPasskey } from "./passkeys";
-import { recordSignInAttempt, SIGN_IN_PATHS } from "./sign-in";
+import { recordSignInAttempt } from "./sign-in";
 
 const on =
   (...paths: string[]) =>

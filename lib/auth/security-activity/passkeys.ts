@@ -1,17 +1,12 @@
 import { isAPIError } from "better-auth/api";
+import type { passkey } from "@/lib/db/schema";
 import { newPasskeyNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-events";
 import type { HookContext } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
 import { noticeFacts, sendNotice } from "./notify";
 
-type StoredPasskey = {
-  id: string;
-  userId: string;
-  name?: string | null;
-  deviceType: string;
-  backedUp: boolean;
-};
+type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "name" | "deviceType" | "backedUp">;
 
 /** After a registration that succeeded: log it and tell the user, who may not be the one who did it. */
 export async function recordPasskeyAdded(ctx: HookContext): Promise<void> {

@@ -1,20 +1,13 @@
 import { isAPIError } from "better-auth/api";
 import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
+import type { passkey } from "@/lib/db/schema";
 import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-events";
+import { SIGN_IN_PATHS, type SignInMethod } from "@/lib/sign-in-methods/methods";
 import type { HookContext } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
 import { noticeFacts, sendNotice } from "./notify";
-
-export type SignInMethod = "passkey" | "password" | "recovery_code";
-
-/** The endpoints that sign a user in, and how. */
-export const SIGN_IN_PATHS: Record<string, SignInMethod> = {
-  "/sign-in/email": "password",
-  "/passkey/verify-authentication": "passkey",
-  "/sign-in/recovery-code": "recovery_code",
-};
 
 /**
  * After a sign-in endpoint: a success is logged as `sign_in` and stamped on its session; a refused
@@ -93,7 +86,7 @@ async function recordFailure(ctx: HookContext, method: SignInMethod, code: unkno
   }
 }
 
-type StoredPasskey = { id: string; userId: string; deviceType: string; backedUp: boolean };
+type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "deviceType" | "backedUp">;
 
 function passkeyOf(ctx: HookContext, credentialId: unknown) {
   if (typeof credentialId !== "string") return null;

@@ -26,7 +26,8 @@ type AuthContext = HookContext["context"];
 const MAILS_PER_EMAIL = { max: 5, windowSeconds: 60 * 60 };
 
 const signUpBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  // Already held to the person-name rule, and trimmed, by lib/auth/person-names.ts.
+  name: z.string(),
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
 });
 

@@ -5,6 +5,8 @@ import * as z from "zod";
 import { db } from "@/lib/db";
 import { session as sessionTable } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-events";
+import type { StepUpMethod } from "@/lib/sign-in-methods/methods";
+import { passwordHashOf, signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import type { HookContext, RelyingParty } from "../passkey-policy/types";
 import { requestFacts } from "../request-facts";
 import { STEP_UP_ERROR_CODES } from "./error-codes";
@@ -31,12 +33,9 @@ export function stepUp(relyingParty: RelyingParty) {
         "/step-up/methods",
         { method: "GET", use: [sessionMiddleware] },
         async (ctx) => {
-          const userId = ctx.context.session.user.id;
-          const [passkeys, password] = await Promise.all([
-            ctx.context.adapter.count({ model: "passkey", where: [{ field: "userId", value: userId }] }),
-            passwordHash(ctx, userId),
-          ]);
-          return ctx.json({ passkey: passkeys > 0, password: password !== null });
+          const { passkeys, hasPassword } = await signInMethodsOf(ctx.context.session.user.id);
+          const methods: Record<StepUpMethod, boolean> = { passkey: passkeys > 0, password: hasPassword };
+          return ctx.json(methods);
         },
       ),
 
@@ -70,7 +69,7 @@ export function stepUp(relyingParty: RelyingParty) {
         },
         async (ctx) => {
           const signedIn = ctx.context.session;
-          const hash = await passwordHash(ctx, signedIn.user.id);
+          const hash = await passwordHashOf(signedIn.user.id);
           if (!hash) throw APIError.from("BAD_REQUEST", STEP_UP_ERROR_CODES.STEP_UP_NO_PASSWORD);
           await recordingFailure(ctx, signedIn, "password", async () => {
             // Better Auth's own hasher, so the check matches sign-in exactly.
@@ -87,13 +86,6 @@ export function stepUp(relyingParty: RelyingParty) {
   } satisfies BetterAuthPlugin;
 }
 
-async function passwordHash(ctx: HookContext, userId: string): Promise<string | null> {
-  const accounts = await ctx.context.internalAdapter.findAccounts(userId);
-  return (
-    accounts.find((account) => account.providerId === "credential" && account.password)?.password ?? null
-  );
-}
-
 /**
  * A refused check is an attempt on the account: logged, so that its owner sees someone holding a
  * session of theirs trying passwords. An expired challenge is not an attempt, as at sign-in.
@@ -102,7 +94,7 @@ async function passwordHash(ctx: HookContext, userId: string): Promise<string | 
 async function recordingFailure<T>(
   ctx: HookContext,
   signedIn: SignedIn,
-  method: "passkey" | "password",
+  method: StepUpMethod,
   check: () => Promise<T>,
 ): Promise<T> {
   try {

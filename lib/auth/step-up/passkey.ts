@@ -2,6 +2,7 @@ import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@si
 import { APIError } from "better-auth/api";
 import { generateRandomString } from "better-auth/crypto";
 import * as z from "zod";
+import type { passkey } from "@/lib/db/schema";
 import type { HookContext, RelyingParty } from "../passkey-policy/types";
 import { authenticationResponseSchema } from "../passkey-policy/webauthn-response";
 import { STEP_UP_ERROR_CODES } from "./error-codes";
@@ -10,14 +11,10 @@ import { STEP_UP_ERROR_CODES } from "./error-codes";
 const CHALLENGE_COOKIE = "step-up-challenge";
 const CHALLENGE_SECONDS = 300;
 
-type StoredPasskey = {
-  id: string;
-  userId: string;
-  credentialID: string;
-  publicKey: string;
-  counter: number;
-  transports?: string | null;
-};
+type StoredPasskey = Pick<
+  typeof passkey.$inferSelect,
+  "id" | "userId" | "credentialID" | "publicKey" | "counter" | "transports"
+>;
 
 const storedChallengeSchema = z.object({
   type: z.literal("step-up"),

@@ -10,6 +10,7 @@ import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { requireSession } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/env";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Passkeys" };
@@ -19,10 +20,10 @@ type SearchParams = Promise<{ welcome?: string; recovered?: string }>;
 export default async function PasskeysPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireSession();
   const requestHeaders = await headers();
-  const [{ welcome, recovered }, passkeys, accounts, recovery] = await Promise.all([
+  const [{ welcome, recovered }, passkeys, { hasPassword }, recovery] = await Promise.all([
     searchParams,
     auth().api.listPasskeys({ headers: requestHeaders }),
-    auth().api.listUserAccounts({ headers: requestHeaders }),
+    signInMethodsOf(user.id),
     recoveryCodeStatus(user.id),
   ]);
   const account = {
@@ -31,7 +32,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
     name: user.email,
     displayName: user.name,
     email: user.email,
-    hasPassword: accounts.some((linked) => linked.providerId === "credential"),
+    hasPassword,
   };
   return (
     <div className="flex flex-col gap-8">
