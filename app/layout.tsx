@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { site } from "@/site.config";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Keyhold", template: "%s · Keyhold" },
-  description: "Sign in with a passkey: a fingerprint, face or screen lock instead of a password.",
+  title: { default: site.name, template: `%s · ${site.name}` },
+  description: site.description,
   icons: { icon: "/favicon.svg" },
 };
 

@@ -18,6 +18,7 @@ import {
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
 import { Pool } from "pg";
+import { site } from "../site.config";
 
 const CHALLENGE_COOKIE = "baseline.passkey";
 const SESSION_COOKIE = "baseline.session_token";
@@ -152,7 +153,7 @@ const routes: Record<string, Handler> = {
     if (!user) return { status: 401, json: { code: "UNAUTHORIZED" } };
     const existing = await sql`select credential_id from passkeys where user_id = ${String(user.id)}`;
     const options = await generateRegistrationOptions({
-      rpName: "Keyhold",
+      rpName: site.name,
       rpID,
       userName: String(user.email),
       userID: new Uint8Array(Buffer.from(String(user.id), "utf8")),

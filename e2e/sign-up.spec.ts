@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { site } from "../site.config";
 import {
   saveRecoveryCodes,
   signUpWithPasskey,
@@ -52,7 +53,7 @@ test("a cancelled or failed ceremony creates no account; the link still works af
     const before = (await mailTo(email)).length;
     await submitSignUp(page, email, "passkey");
     await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
-    expect((await mailTo(email)).at(-1)?.subject).toBe("Finish creating your Keyhold account");
+    expect((await mailTo(email)).at(-1)?.subject).toBe(`Finish creating your ${site.name} account`);
   });
 
   await test.step("with a working authenticator, the first link finishes the sign-up", async () => {
@@ -76,7 +77,7 @@ test("a taken email gets the same answer on the page; the owner is told by mail 
     await submitSignUp(page, email, method);
     await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
     const notice = (await mailTo(email)).at(-1);
-    expect(notice?.subject).toBe("You already have a Keyhold account");
+    expect(notice?.subject).toBe(`You already have a ${site.name} account`);
     await page.goto(firstLink(notice as NonNullable<typeof notice>));
     await expect(page).toHaveURL(/\/sign-in$/);
   }

@@ -1,3 +1,4 @@
+import { site } from "../site.config";
 import { addPasskey, signOut, signUpWithPassword } from "./fixtures/account";
 import { recordSignals, signalCalls } from "./fixtures/signals";
 import { expect, test } from "./fixtures/virtual-authenticator";
@@ -25,7 +26,7 @@ test("signing in with a passkey the server no longer knows explains it and tells
 
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
 
-  await expect(page.getByText("This passkey is not registered with Keyhold")).toBeVisible();
+  await expect(page.getByText(`This passkey is not registered with ${site.name}`)).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
   const unknown = (await signalCalls(page)).filter((call) => call.method === "signalUnknownCredential");
   expect(unknown).toEqual([

@@ -9,6 +9,7 @@ import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { authLogger } from "@/lib/log";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
+import { site } from "@/site.config";
 import { accessRules } from "./auth/access";
 import { askBeforeSwitchingAccounts } from "./auth/account-switch/server";
 import { emailChangeConflict } from "./auth/email-change-conflict";
@@ -30,7 +31,7 @@ function createAuth() {
   const config = serverConfig();
   const relyingParty = { rpID: config.rpId, origin: config.origins };
   return betterAuth({
-    appName: config.rpName,
+    appName: site.name,
     baseURL: config.appUrl,
     secret: config.secret,
     trustedOrigins: config.origins,
@@ -63,7 +64,7 @@ function createAuth() {
     // path that table does not serve, this list included.
     disabledPaths: DISABLED_PATHS,
     logger: authLogger(),
-    // On in every environment (Better Auth's default is production only), with Keyhold's limits,
+    // On in every environment (Better Auth's default is production only), with the app's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
     // `secondaryStorage` would also move sessions and challenges out of PostgreSQL, where the
     // sessions page, step-up and the admin policy query them.

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
+import { site } from "@/site.config";
 
 /** Everything the server reads from the environment, validated in one place. */
 export type ServerConfig = {
@@ -9,6 +10,7 @@ export type ServerConfig = {
   appUrl: string;
   /** WebAuthn relying party: the domain passkeys are bound to, and the name the OS prompt shows. */
   rpId: string;
+  /** The site's name unless PASSKEY_RP_NAME says otherwise; only the passkey prompt shows it. */
   rpName: string;
   /** Origins allowed to use the passkeys and to make credentialed requests. */
   origins: string[];
@@ -77,7 +79,7 @@ export function readServerConfig(
   return {
     appUrl,
     rpId: env.PASSKEY_RP_ID || new URL(appUrl).hostname,
-    rpName: env.PASSKEY_RP_NAME || "Keyhold",
+    rpName: env.PASSKEY_RP_NAME || site.name,
     origins: [appUrl, ...extraOrigins],
     secret: readSecret(env.BETTER_AUTH_SECRET, isProduction, dataDir),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -85,7 +87,7 @@ export function readServerConfig(
     stepUpWindowSeconds: parseSeconds("STEP_UP_WINDOW_SECONDS", env.STEP_UP_WINDOW_SECONDS, 5 * 60),
     signUpAnswerFloorMs: parseMilliseconds("SIGN_UP_ANSWER_FLOOR_MS", env.SIGN_UP_ANSWER_FLOOR_MS, 1000),
     smtpUrl: readSmtpUrl(env.SMTP_URL, isProduction),
-    mailFrom: env.MAIL_FROM || `Keyhold <no-reply@${new URL(appUrl).hostname}>`,
+    mailFrom: env.MAIL_FROM || `${site.name} <no-reply@${new URL(appUrl).hostname}>`,
     admin: readAdminConfig(env),
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
     redisUrl: readRedisUrl(env.REDIS_URL),

@@ -4,8 +4,8 @@ type Level = "debug" | "info" | "warn" | "error";
 
 /**
  * Messages logged with the error a client's own credential caused: the passkey plugin's catch-alls
- * (it answers a refused assertion with a 400; Keyhold answers a duplicate credential with a 409)
- * and Keyhold's own refusals. A 4xx is the client's business: one warn line, no stack trace.
+ * (it answers a refused assertion with a 400; the app answers a duplicate credential with a 409)
+ * and the app's own refusals. A 4xx is the client's business: one warn line, no stack trace.
  */
 const REFUSALS = new Set([
   "Failed to verify authentication",

@@ -1,5 +1,6 @@
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ConfigError, serverConfig } from "@/lib/env";
+import { site } from "@/site.config";
 
 /**
  * Fails fast on bad configuration with one readable line, then brings the database schema up to
@@ -12,7 +13,7 @@ export async function prepareServer(): Promise<void> {
     config = serverConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`Keyhold cannot start: ${error.message}`);
+    console.error(`${site.name} cannot start: ${error.message}`);
     process.exit(1);
   }
   if (!config.databaseUrl || !config.isProduction) await migrateDatabase();

@@ -12,7 +12,7 @@
  * and no network fetch.
  *
  * No vendor logos: the community list also embeds each vendor's icon, but those are the vendors' trademarks
- * and no licence covers redistributing them, so Keyhold draws its own generic icon per kind instead
+ * and no licence covers redistributing them, so the app draws its own generic icon per kind instead
  * (components/settings/authenticator-icon.tsx).
  */
 import { writeFileSync } from "node:fs";

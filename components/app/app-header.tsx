@@ -1,21 +1,17 @@
 import Link from "next/link";
+import { routes, site } from "@/site.config";
 import { SignOutButton } from "./sign-out-button";
-
-const links = [
-  { href: "/dashboard", label: "Home" },
-  { href: "/settings/security", label: "Security" },
-];
 
 /** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */
 export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/dashboard" className="font-semibold tracking-tight">
-          Keyhold
+        <Link href={routes.dashboard} className="font-semibold tracking-tight">
+          {site.name}
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {[...links, ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : [])].map((link) => (
+          {[...site.navigation, ...(isAdmin ? [site.adminLink] : [])].map((link) => (
             <Link
               key={link.href}
               href={link.href}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 
 type Offer = "none" | "banner" | "added";
 
@@ -50,7 +51,7 @@ export function PasskeyUpgrade() {
       <div className="mb-6" role="status">
         <Notice tone="success">
           Your password manager added a passkey: next time, sign in with it.{" "}
-          <TextLink href="/settings/security/recovery-codes?reveal=1" tone="inherit">
+          <TextLink href={`${routes.recoveryCodes}?reveal=1`} tone="inherit">
             Get your recovery codes
           </TextLink>{" "}
           in case you lose it.
@@ -73,7 +74,7 @@ export function PasskeyUpgrade() {
         </p>
       </div>
       <div className="flex gap-2">
-        <Button onClick={() => router.push("/settings/security/passkeys")}>Add a passkey</Button>
+        <Button onClick={() => router.push(routes.passkeys)}>Add a passkey</Button>
         <Button variant="ghost" onClick={() => setOffer("none")}>
           Not now
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { site } from "@/site.config";
 
 /**
  * What a page shows when the server could not render it, most often because the database is out
@@ -14,7 +15,7 @@ export function ServerError({ digest, onRetry }: { digest?: string; onRetry: () 
         role="alert"
         className="w-full max-w-sm rounded-2xl border border-neutral-200 p-6 shadow-sm sm:p-8 dark:border-neutral-800"
       >
-        <h1 className="text-xl font-semibold tracking-tight">Keyhold is unavailable for a moment</h1>
+        <h1 className="text-xl font-semibold tracking-tight">{site.name} is unavailable for a moment</h1>
         <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
           We couldn't load this page, usually because our database is briefly out of reach. Nothing you did
           was lost or half-saved. Try again in a few seconds.

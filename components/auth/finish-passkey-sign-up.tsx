@@ -11,11 +11,12 @@ import {
   describeCeremonyFailure,
 } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 
 type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 
 /** Where a new account goes first: the recovery codes it needs before it can lose its only passkey. */
-const AFTER_SIGN_UP = "/settings/security/recovery-codes?reveal=1";
+const AFTER_SIGN_UP = `${routes.recoveryCodes}?reveal=1`;
 
 /** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
 function tokenFromFragment(): string | null {

@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 import { useAuthForm } from "./use-auth-form";
 
 /** Signs in with one recovery code, then sends the user to add a new passkey. */
@@ -21,7 +22,7 @@ export function RecoverForm() {
         })
       ).error,
     () => {
-      router.replace("/settings/security/passkeys?recovered=1");
+      router.replace(`${routes.passkeys}?recovered=1`);
       router.refresh();
     },
   );

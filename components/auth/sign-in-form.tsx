@@ -15,6 +15,7 @@ import {
   isCeremonyAborted,
 } from "@/lib/auth/messages";
 import { loadAuthClient } from "@/lib/passkeys/sign-in";
+import { site } from "@/site.config";
 import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { useAuthForm } from "./use-auth-form";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
@@ -102,7 +103,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         <TextLink href="/sign-in/recover">Lost your passkey?</TextLink>
       </p>
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        New to Keyhold? <TextLink href="/sign-up">Create an account</TextLink>
+        New to {site.name}? <TextLink href="/sign-up">Create an account</TextLink>
       </p>
     </div>
   );

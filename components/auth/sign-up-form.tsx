@@ -8,12 +8,13 @@ import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
 import { checkPersonName, PERSON_NAME_MAX_LENGTH } from "@/lib/users/person-name";
+import { routes } from "@/site.config";
 import { useAuthForm } from "./use-auth-form";
 
 type Method = "passkey" | "password";
 
 /** Where the link in the password sign-up mail lands, signed in: the invitation to add a passkey. */
-const AFTER_PASSWORD_SIGN_UP = "/settings/security/passkeys?welcome=1";
+const AFTER_PASSWORD_SIGN_UP = `${routes.passkeys}?welcome=1`;
 
 /**
  * Name and email, then a passkey (or, as the alternative, a password). Either way the answer is

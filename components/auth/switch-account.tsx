@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 
 type SwitchAccountProps = { link: string; from: string; to: string };
 
@@ -33,7 +34,7 @@ export function SwitchAccount({ link, from, to }: SwitchAccountProps) {
       <Button onClick={switchAccount} pending={pending}>
         Sign out and continue as {to}
       </Button>
-      <TextLink href="/dashboard" className="self-center text-sm">
+      <TextLink href={routes.dashboard} className="self-center text-sm">
         Stay signed in as {from}
       </TextLink>
       <div aria-live="polite" aria-atomic="true">

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 
 type Result = { tone: "error" | "success"; text: string } | null;
 
@@ -24,7 +25,7 @@ export function ChangeEmailForm() {
     setResult(null);
     const error = await withStepUp(
       async () =>
-        (await authClient.changeEmail({ newEmail, callbackURL: "/settings/account?email=changed" })).error,
+        (await authClient.changeEmail({ newEmail, callbackURL: `${routes.account}?email=changed` })).error,
     );
     setPending(false);
     if (error) return setResult({ tone: "error", text: describeAuthError(error) });

@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
+import { site } from "@/site.config";
 
 /** Deletes the account once the user has typed its email, and confirmed it's them. */
 export function DeleteAccount({ email }: { email: string }) {
@@ -46,7 +47,7 @@ export function DeleteAccount({ email }: { email: string }) {
       <Dialog open={confirming} onClose={close} title="Delete your account?">
         <Form onSubmit={deleteAccount} className="flex flex-col gap-4 text-sm">
           <p>
-            Your passkeys stop working at once and everything Keyhold keeps about you is removed. Your
+            Your passkeys stop working at once and everything {site.name} keeps about you is removed. Your
             password manager may keep offering the passkeys until you delete them there too.
           </p>
           <TextField

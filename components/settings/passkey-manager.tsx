@@ -8,6 +8,7 @@ import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
 import { authClient } from "@/lib/auth-client";
 import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
 import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signals";
+import { routes } from "@/site.config";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyList } from "./passkey-list";
 import type { PasskeyView } from "./passkey-view";
@@ -58,7 +59,7 @@ export function PasskeyManager({
     if (error) return error;
     // A first passkey is a credential the user can lose: set up the way back in straight away.
     if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
-      router.push("/settings/security/recovery-codes?reveal=1");
+      router.push(`${routes.recoveryCodes}?reveal=1`);
       return null;
     }
     const fresh = await refresh();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import { defaultPasskeyName, describeAuthenticator } from "@/lib/passkeys/authenticators";
@@ -63,11 +64,7 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
             <span id={`passkey-${passkey.id}`} tabIndex={-1} className="font-medium break-words outline-none">
               {name}
             </span>
-            {isCurrent && (
-              <span className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200">
-                Used for this sign-in
-              </span>
-            )}
+            {isCurrent && <Badge>Used for this sign-in</Badge>}
           </p>
         )}
         <p className="text-sm text-neutral-600 dark:text-neutral-400">

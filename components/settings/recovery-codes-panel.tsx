@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { describeAuthError } from "@/lib/auth/messages";
 import type { RecoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { authClient } from "@/lib/auth-client";
+import { routes } from "@/site.config";
 import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -56,7 +57,7 @@ export function RecoveryCodesPanel({ status, generateNow }: Props) {
         codes={codes}
         onDone={() => {
           setCodes(null);
-          router.replace("/settings/security/recovery-codes");
+          router.replace(routes.recoveryCodes);
           router.refresh();
         }}
       />

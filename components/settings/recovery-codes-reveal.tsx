@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { site } from "@/site.config";
 
 type Props = { codes: string[]; onDone: () => void };
 
@@ -17,7 +18,7 @@ export function RecoveryCodesReveal({ codes, onDone }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  const text = `Keyhold recovery codes\nEach code works once. Keep them somewhere safe.\n\n${codes.join("\n")}\n`;
+  const text = `${site.name} recovery codes\nEach code works once. Keep them somewhere safe.\n\n${codes.join("\n")}\n`;
 
   useEffect(() => {
     if (saved) return;
@@ -34,7 +35,7 @@ export function RecoveryCodesReveal({ codes, onDone }: Props) {
   function download() {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-    link.download = "keyhold-recovery-codes.txt";
+    link.download = `${site.name.toLowerCase()}-recovery-codes.txt`;
     link.click();
     URL.revokeObjectURL(link.href);
   }

@@ -1,12 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { LinkButton } from "@/components/ui/link-button";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
+import { routes, site } from "@/site.config";
 
 /** Shown while an account with passkeys has no way back in should it lose them. */
 export function RecoveryCodesWarning() {
@@ -29,12 +30,7 @@ export function RecoveryCodesWarning() {
         passkeys are on, you could be locked out of your account.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Link
-          href="/settings/security/recovery-codes?reveal=1"
-          className="inline-flex h-10 items-center rounded-lg bg-neutral-900 px-4 text-sm font-medium text-white hover:bg-neutral-700 dark:bg-white dark:text-neutral-900 dark:hover:bg-neutral-200"
-        >
-          Get recovery codes
-        </Link>
+        <LinkButton href={`${routes.recoveryCodes}?reveal=1`}>Get recovery codes</LinkButton>
         <Button variant="ghost" className="h-10" onClick={() => setConfirming(true)}>
           Continue without
         </Button>
@@ -42,8 +38,8 @@ export function RecoveryCodesWarning() {
       <Dialog open={confirming} onClose={() => setConfirming(false)} title="Go without recovery codes?">
         <div className="flex flex-col gap-4 text-sm">
           <p>
-            Without recovery codes, losing your passkeys can mean losing your account for good. Nobody at
-            Keyhold can let you back in.
+            Without recovery codes, losing your passkeys can mean losing your account for good. Nobody at{" "}
+            {site.name} can let you back in.
           </p>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setConfirming(false)} autoFocus>

@@ -1,13 +1,14 @@
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import type { RecoveryPath } from "@/lib/security-overview";
+import { routes } from "@/site.config";
 
 const codes = (count: number) => `${count} recovery ${count === 1 ? "code" : "codes"}`;
 
 /** Whether, and how, the account gets back in if every passkey is lost: said plainly, with what to do. */
 export function RecoveryPathStatus({ path, remaining }: { path: RecoveryPath; remaining: number }) {
   const generate = (
-    <TextLink href="/settings/security/recovery-codes" tone="inherit">
+    <TextLink href={routes.recoveryCodes} tone="inherit">
       Generate recovery codes
     </TextLink>
   );

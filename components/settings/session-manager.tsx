@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
@@ -62,11 +63,7 @@ export function SessionManager({ sessions, now }: Props) {
             <div className="flex min-w-0 flex-col gap-1">
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 {session.device}
-                {session.isCurrent && (
-                  <span className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200">
-                    This device
-                  </span>
-                )}
+                {session.isCurrent && <Badge>This device</Badge>}
               </p>
               <p className="text-sm text-neutral-600 dark:text-neutral-400">
                 {session.ipAddress ?? "Unknown address"} · Last active{" "}

@@ -2,15 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { site } from "@/site.config";
 
-const pages = [
-  { href: "/settings/security", label: "Overview" },
-  { href: "/settings/security/passkeys", label: "Passkeys" },
-  { href: "/settings/security/recovery-codes", label: "Recovery codes" },
-  { href: "/settings/security/sessions", label: "Sessions" },
-  { href: "/settings/security/activity", label: "Activity" },
-  { href: "/settings/account", label: "Account" },
-];
+const pages = [site.settings.overview, ...site.settings.pages];
 
 /** The settings pages, with the current one marked for sight and for screen readers. */
 export function SettingsNav() {

@@ -1,17 +1,7 @@
 import type { ComponentProps } from "react";
+import { type ButtonVariant, buttonStyle } from "./button-style";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
-
-const variants: Record<Variant, string> = {
-  primary:
-    "bg-neutral-900 text-white hover:bg-neutral-700 dark:bg-white dark:text-neutral-900 dark:hover:bg-neutral-200",
-  secondary:
-    "border border-neutral-300 bg-white text-neutral-900 hover:bg-neutral-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800",
-  ghost: "text-neutral-700 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800",
-  danger: "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500",
-};
-
-type ButtonProps = ComponentProps<"button"> & { variant?: Variant; pending?: boolean };
+type ButtonProps = ComponentProps<"button"> & { variant?: ButtonVariant; pending?: boolean };
 
 /**
  * A button that shows a busy state and cannot be pressed twice while its action runs. Busy, it stays
@@ -35,7 +25,7 @@ export function Button({
       aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
       onClick={pending ? (event) => event.preventDefault() : onClick}
-      className={`inline-flex h-11 items-center justify-center gap-2 rounded-lg px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60 ${variants[variant]} ${className}`}
+      className={`${buttonStyle(variant)} disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60 ${className}`}
     >
       {pending && (
         <span

@@ -2,11 +2,11 @@ import { defineErrorCodes } from "@better-auth/core/utils/error-codes";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { safeNext } from "@/lib/safe-next";
+import { site } from "@/site.config";
 import { changesEmail, readEmailLink } from "./email-links";
 
 export const EMAIL_CHANGE_ERROR_CODES = defineErrorCodes({
-  EMAIL_TAKEN:
-    "Another Keyhold account has used this address since the link was sent, so your email stays as it was.",
+  EMAIL_TAKEN: `Another ${site.name} account has used this address since the link was sent, so your email stays as it was.`,
 });
 
 /**

@@ -3,7 +3,7 @@ import * as z from "zod";
 
 /**
  * What the signed token of a mailed /verify-email link says: the account it acts on (`email`) and,
- * for an email change, the new address. Better Auth signs it with the app's secret; Keyhold's hooks
+ * for an email change, the new address. Better Auth signs it with the app's secret; the app's hooks
  * on that endpoint read it here, and only once it verifies, so a forged link decides nothing.
  */
 const emailLinkToken = z.object({

@@ -1,3 +1,4 @@
+import { site } from "@/site.config";
 import { SIGN_UP_ERROR_CODES } from "./sign-up/error-codes";
 import { STEP_UP_ERROR_CODES } from "./step-up/error-codes";
 
@@ -33,7 +34,7 @@ export function isCeremonyAborted(error: AuthClientError): boolean {
 
 /**
  * Sentences for the codes of Better Auth and its passkey plugin, whose own messages are terse
- * ("Challenge not found"). Keyhold's own codes are not here: each is worded once, in its plugin's
+ * ("Challenge not found"). The app's own codes are not here: each is worded once, in its plugin's
  * `defineErrorCodes` table, and reaches the browser as the answer's message.
  */
 const ALREADY_ON_THIS_DEVICE = "This device already has a passkey for your account.";
@@ -45,7 +46,7 @@ const messages: Record<string, string> = {
   PASSWORD_TOO_SHORT: "Use a password of at least 8 characters.",
   PASSWORD_TOO_LONG: "Use a password of at most 128 characters.",
   INVALID_EMAIL: "Enter a valid email address.",
-  PASSKEY_NOT_FOUND: "This passkey is not registered with Keyhold. Sign in another way, then add it again.",
+  PASSKEY_NOT_FOUND: `This passkey is not registered with ${site.name}. Sign in another way, then add it again.`,
   ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED: ALREADY_ON_THIS_DEVICE,
   PREVIOUSLY_REGISTERED: ALREADY_ON_THIS_DEVICE,
   CHALLENGE_NOT_FOUND: STEP_UP_ERROR_CODES.STEP_UP_CHALLENGE_NOT_FOUND.message,

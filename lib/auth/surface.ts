@@ -30,7 +30,7 @@ export type DisabledEndpoint = { off: string };
 
 /**
  * The whole auth API, one row per endpoint Better Auth serves in this configuration (core,
- * passkey plugin and Keyhold's plugins): deny by default. The API's front door
+ * passkey plugin and the app's own plugins): deny by default. The API's front door
  * (lib/auth/api-handler.ts) answers 404 to every path that is not a served row here, so an endpoint
  * a Better Auth upgrade or a new plugin adds is off until it is classified, and
  * test/integration/auth-surface.test.ts fails until it is. Step-up, rate limits and the secret

@@ -1,3 +1,5 @@
+import { site } from "@/site.config";
+
 /** Seconds a client is asked to wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -6,7 +8,7 @@ export function serviceUnavailable(): Response {
   return Response.json(
     {
       code: "SERVICE_UNAVAILABLE",
-      message: "Keyhold can't reach its database right now. Nothing was changed; try again in a few seconds.",
+      message: `${site.name} can't reach its database right now. Nothing was changed; try again in a few seconds.`,
     },
     { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
   );

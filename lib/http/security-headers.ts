@@ -14,7 +14,7 @@ export type SecurityHeaderOptions = {
 /**
  * The Content-Security-Policy of every page. Scripts run only with this response's nonce, which
  * Next.js puts on its own scripts (it reads it from this header on the request), and whatever
- * those load ('strict-dynamic'); Keyhold has no inline scripts of its own. Styles allow inline:
+ * those load ('strict-dynamic'); the app has no inline scripts of its own. Styles allow inline:
  * React and Next.js write `style` attributes, and a style cannot run code. Development adds
  * 'unsafe-eval', which React's development build needs for its call stacks.
  */

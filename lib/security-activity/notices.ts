@@ -1,6 +1,7 @@
 import { describeUserAgent } from "@/lib/format/user-agent";
 import type { Mail } from "@/lib/mail";
 import type { RequestFacts } from "@/lib/security-events";
+import { routes, site } from "@/site.config";
 
 /** Who gets the notice, and the facts every notice states: when, and from where. */
 export type NoticeFacts = {
@@ -9,7 +10,6 @@ export type NoticeFacts = {
   request: RequestFacts;
   /** Public origin of the app, for the link back to the security settings. */
   appUrl: string;
-  appName: string;
 };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
@@ -32,9 +32,9 @@ function notice(facts: NoticeFacts, subject: string, what: string): Mail {
       `Where: ${where}`,
       "",
       "If this was you, there is nothing to do.",
-      `Wasn't you? Check your account's security now: ${facts.appUrl}/settings/security`,
+      `Wasn't you? Check your account's security now: ${facts.appUrl}${routes.security}`,
       "",
-      `— ${facts.appName}`,
+      `— ${site.name}`,
     ].join("\n"),
   };
 }
@@ -47,8 +47,8 @@ export function newPasskeyNotice(
   const named = passkey.name ? `"${passkey.name}" (${kind})` : kind;
   return notice(
     facts,
-    `A passkey was added to your ${facts.appName} account`,
-    `A new passkey, ${named}, was added to your ${facts.appName} account. It can now sign in to your account.`,
+    `A passkey was added to your ${site.name} account`,
+    `A new passkey, ${named}, was added to your ${site.name} account. It can now sign in to your account.`,
   );
 }
 
@@ -56,15 +56,15 @@ export function recoveryCodeUsedNotice(facts: NoticeFacts, remaining: number): M
   const left = `${remaining} recovery ${remaining === 1 ? "code is" : "codes are"} left.`;
   return notice(
     facts,
-    `A recovery code was used to sign in to your ${facts.appName} account`,
-    `Someone signed in to your ${facts.appName} account with one of your recovery codes. That code no longer works; ${left}`,
+    `A recovery code was used to sign in to your ${site.name} account`,
+    `Someone signed in to your ${site.name} account with one of your recovery codes. That code no longer works; ${left}`,
   );
 }
 
 export function newDeviceNotice(facts: NoticeFacts): Mail {
   return notice(
     facts,
-    `New sign-in to your ${facts.appName} account`,
-    `Your ${facts.appName} account was signed in to from a browser and device it has not been signed in from before.`,
+    `New sign-in to your ${site.name} account`,
+    `Your ${site.name} account was signed in to from a browser and device it has not been signed in from before.`,
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The shared core of Keyhold's rules for names people give (their own, their passkeys'): text that
+ * The shared core of the app's rules for names people give (their own, their passkeys'): text that
  * shows on screen as what it is, on both sides of the wire.
  */
 export type VisibleTextCheck =

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { OutboxList } from "@/components/dev/outbox-list";
 import { sendMail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
+import { site } from "@/site.config";
 
 // The page itself answers 404 in production (e2e/security-activity.spec.ts, against a production
 // server); here, what it shows in development: the mail sendMail kept, newest first, links live.
@@ -12,7 +13,7 @@ describe("the development outbox", () => {
     await sendMail({ to: "ada@example.test", subject: "Older notice", text: "First." });
     await sendMail({
       to: "ada@example.test",
-      subject: "A passkey was added to your Keyhold account",
+      subject: `A passkey was added to your ${site.name} account`,
       text: "Wasn't you? http://localhost:3000/settings/security",
     });
 

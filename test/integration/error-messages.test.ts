@@ -18,7 +18,7 @@ const keyholdErrorCodes = () =>
     );
 
 describe("user-facing messages", () => {
-  it("has Keyhold's plugins' error codes to check", () => {
+  it("has the app's own plugins' error codes to check", () => {
     expect(keyholdErrorCodes().length).toBeGreaterThan(20);
   });
 

@@ -75,7 +75,7 @@ describe("a mailed link opened in a browser signed in to another account (login 
     expect((await browser.get<Session>("/get-session")).body?.user.email).toBe(user.email);
   });
 
-  it("does not ask about a link that is not Keyhold's, which switches nothing", async () => {
+  it("does not ask about a link that is not the app's, which switches nothing", async () => {
     const { browser, user } = await signUp();
 
     const response = await browser.fetch("GET", "/verify-email?token=not-a-token&callbackURL=/dashboard");

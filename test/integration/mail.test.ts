@@ -4,6 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
 import { sendMail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
+import { site } from "@/site.config";
 
 describe("mailer", () => {
   it("keeps mail for the development outbox when no SMTP server is configured", async () => {
@@ -41,7 +42,7 @@ describe("mailer", () => {
     try {
       await sendMail(
         { to: "bob@example.com", subject: "New passkey", text: "A passkey was added." },
-        { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "Keyhold <no-reply@example.com>" },
+        { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: `${site.name} <no-reply@example.com>` },
       );
     } finally {
       await new Promise<void>((resolve) => server.close(resolve));
@@ -49,7 +50,7 @@ describe("mailer", () => {
 
     expect(received).toEqual([
       {
-        from: '"Keyhold" <no-reply@example.com>',
+        from: `"${site.name}" <no-reply@example.com>`,
         to: "bob@example.com",
         subject: "New passkey",
         text: "A passkey was added.\n",

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
 import { listSecurityActivity } from "@/lib/security-activity/list";
 import { recordSecurityEvent } from "@/lib/security-events";
+import { site } from "@/site.config";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
@@ -114,7 +115,7 @@ describe("security activity", () => {
     expect((await sessionOf(browser))?.signInMethod).toBe("recovery_code");
     const [mail, ...others] = await mailTo(user.email);
     expect(others).toEqual([]);
-    expect(mail?.subject).toBe("A recovery code was used to sign in to your Keyhold account");
+    expect(mail?.subject).toBe(`A recovery code was used to sign in to your ${site.name} account`);
     expect(mail?.text).toContain("9 recovery codes are left.");
     expect(mail?.text).toContain("Firefox on Windows");
     expect(mail?.text).toContain(`IP address ${browser.ipAddress}`);
@@ -211,8 +212,8 @@ describe("security activity", () => {
     ]);
     const subjects = (await mailTo(user.email)).map((mail) => mail.subject);
     expect(subjects).toEqual([
-      "A passkey was added to your Keyhold account",
-      "A passkey was added to your Keyhold account",
+      `A passkey was added to your ${site.name} account`,
+      `A passkey was added to your ${site.name} account`,
     ]);
     const [first] = await mailTo(user.email);
     expect(first?.text).toContain('A new passkey, "Laptop" (a synced passkey), was added');
@@ -246,7 +247,7 @@ describe("security activity", () => {
     );
     expect(signIns).toEqual([false, false, true, false]);
     const mails = await mailTo(user.email);
-    expect(mails.map((mail) => mail.subject)).toEqual(["New sign-in to your Keyhold account"]);
+    expect(mails.map((mail) => mail.subject)).toEqual([`New sign-in to your ${site.name} account`]);
     expect(mails[0]?.text).toContain("Firefox on Windows");
   });
 });

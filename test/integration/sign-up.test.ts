@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { account, securityEvent, user as userTable, verification } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { site } from "@/site.config";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
@@ -38,7 +39,7 @@ describe("password sign-up", () => {
     expect(signIn.status).toBe(403);
     expect(signIn.body.code).toBe("EMAIL_NOT_VERIFIED");
     const mail = await latestMailTo(email);
-    expect(mail.subject).toBe("Finish creating your Keyhold account");
+    expect(mail.subject).toBe(`Finish creating your ${site.name} account`);
     const link = firstLink(mail);
     await browser.get(`${link.pathname.replace("/api/auth", "")}${link.search}`);
     const session = await browser.get<{ user: { id: string; emailVerified: boolean } }>("/get-session");
@@ -68,7 +69,7 @@ describe("password sign-up", () => {
     expect(taken.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
     const mails = await mailTo(user.email);
     expect(mails).toHaveLength(mailsBefore + 1);
-    expect(mails[0]?.subject).toBe("You already have a Keyhold account");
+    expect(mails[0]?.subject).toBe(`You already have a ${site.name} account`);
     expect(firstLink(mails[0] as (typeof mails)[number]).pathname).toBe("/sign-in");
     // The account is untouched: its own password still works, the intruder's does not.
     expect(
@@ -95,8 +96,8 @@ describe("passkey-first sign-up", () => {
 
     expect(taken.status).toBe(200);
     expect(taken.body).toEqual(fresh.body);
-    expect((await latestMailTo(newEmail)).subject).toBe("Finish creating your Keyhold account");
-    expect((await latestMailTo(user.email)).subject).toBe("You already have a Keyhold account");
+    expect((await latestMailTo(newEmail)).subject).toBe(`Finish creating your ${site.name} account`);
+    expect((await latestMailTo(user.email)).subject).toBe(`You already have a ${site.name} account`);
   });
 
   it("creates the account, its passkey and a session in one tap, with no password", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readServerConfig } from "@/lib/env";
+import { site } from "@/site.config";
 
 const SECRET = "s".repeat(32);
 const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "keyhold-env-"));
@@ -16,7 +17,7 @@ describe("server configuration", () => {
     expect(config).toMatchObject({
       appUrl: "http://localhost:3000",
       rpId: "localhost",
-      rpName: "Keyhold",
+      rpName: site.name,
       origins: ["http://localhost:3000"],
       databaseUrl: undefined,
     });
@@ -64,7 +65,7 @@ describe("server configuration", () => {
     });
     expect(config).toMatchObject({
       smtpUrl: "smtps://user:pw@mail.example.com:465",
-      mailFrom: "Keyhold <no-reply@app.example.com>",
+      mailFrom: `${site.name} <no-reply@app.example.com>`,
     });
   });
 
@@ -121,7 +122,7 @@ describe("server configuration", () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(
-        /^Keyhold cannot start: BETTER_AUTH_SECRET is not set: .*openssl rand -base64 32/,
+        new RegExp(`^${site.name} cannot start: BETTER_AUTH_SECRET is not set: .*openssl rand -base64 32`),
       ),
     ]);
   });

@@ -8,6 +8,7 @@ import {
 } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { describe, expect, it } from "vitest";
+import { site } from "@/site.config";
 import { SoftwareAuthenticator } from "@/test/helpers/software-authenticator";
 
 // The helper is only worth having if @simplewebauthn/server, the library the app verifies with,
@@ -18,7 +19,7 @@ const origin = "http://localhost:3000";
 
 async function registrationOptions() {
   return generateRegistrationOptions({
-    rpName: "Keyhold",
+    rpName: site.name,
     rpID,
     userName: "ada@example.com",
     attestationType: "none",

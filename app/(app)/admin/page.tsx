@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { AccountsWithoutRecovery } from "@/components/admin/accounts-without-recovery";
 import { AdoptionFigures } from "@/components/admin/adoption-figures";
 import { SignInsChart } from "@/components/admin/sign-ins-chart";
+import { PageHeader } from "@/components/ui/page-header";
 import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
 import { requireAdmin } from "@/lib/admin/require-admin";
+import { site } from "@/site.config";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -18,12 +20,10 @@ export default async function AdminPage() {
   ]);
   return (
     <div className="flex flex-col gap-10">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Passkey adoption</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          How people sign in to Keyhold, over the last 30 days.
-        </p>
-      </div>
+      <PageHeader
+        title="Passkey adoption"
+        description={`How people sign in to ${site.name}, over the last 30 days.`}
+      />
       <AdoptionFigures adoption={adoption} />
       <SignInsChart days={signIns} />
       <AccountsWithoutRecovery {...withoutRecovery} />

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PasskeyUpgrade } from "@/components/app/passkey-upgrade";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireSession } from "@/lib/auth/session";
+import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -10,10 +12,9 @@ export default async function DashboardPage() {
   return (
     <>
       <PasskeyUpgrade />
-      <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
-      <p className="mt-2 text-neutral-600 dark:text-neutral-400">You are signed in as {user.email}.</p>
+      <PageHeader title={`Welcome, ${user.name}`} description={`You are signed in as ${user.email}.`} />
       <Link
-        href="/settings/security"
+        href={routes.security}
         className="mt-6 inline-block rounded-lg border border-neutral-200 p-4 hover:bg-neutral-50 dark:border-neutral-800 dark:hover:bg-neutral-900"
       >
         <span className="font-medium">Security</span>

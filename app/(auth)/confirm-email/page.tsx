@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SwitchAccount } from "@/components/auth/switch-account";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { otherAccountOfLink, verifyEmailPath } from "@/lib/auth/account-switch/link";
 import { getSession } from "@/lib/auth/session";
+import { routes } from "@/site.config";
 
 // The token is in the address: no Referer carries it to another site.
 export const metadata: Metadata = { title: "Switch accounts?", referrer: "no-referrer" };
@@ -22,7 +24,7 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
     return (
       <Notice tone="error">
         This link is incomplete. Open the link from the mail again, or{" "}
-        <TextLink href="/dashboard" tone="inherit">
+        <TextLink href={routes.dashboard} tone="inherit">
           go to your dashboard
         </TextLink>
         .
@@ -36,12 +38,17 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Switch accounts?</h1>
-      <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        You're signed in as <strong className="font-medium">{session.user.email}</strong>. The link you opened
-        is for <strong className="font-medium">{otherAccount}</strong>. If you didn't expect it, stay where
-        you are.
-      </p>
+      <PageHeader
+        size="card"
+        title="Switch accounts?"
+        description={
+          <>
+            You're signed in as <strong className="font-medium">{session.user.email}</strong>. The link you
+            opened is for <strong className="font-medium">{otherAccount}</strong>. If you didn't expect it,
+            stay where you are.
+          </>
+        }
+      />
       <SwitchAccount link={link} from={session.user.email} to={otherAccount} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { safeNext } from "@/lib/safe-next";
 
@@ -14,7 +15,7 @@ export default async function NeedsJavaScriptPage({
   const back = safeNext(typeof from === "string" ? from : undefined, "/");
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">This page needs JavaScript</h1>
+      <PageHeader size="card" title="This page needs JavaScript" />
       <div className="flex flex-col gap-3 text-sm text-neutral-700 dark:text-neutral-300">
         <p>
           Nothing you typed was used or kept. Signing in, creating an account and changing your settings run

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getSession } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/env";
 import { safeNext } from "@/lib/safe-next";
@@ -17,10 +18,7 @@ export default async function SignInPage({
   if (await getSession()) redirect(destination);
   return (
     <>
-      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Sign in</h1>
-      <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        Use your fingerprint, face or screen lock.
-      </p>
+      <PageHeader size="card" title="Sign in" description="Use your fingerprint, face or screen lock." />
       <SignInForm next={destination} rpId={serverConfig().rpId} />
     </>
   );

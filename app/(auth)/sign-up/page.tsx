@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getSession } from "@/lib/auth/session";
+import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
-  if (await getSession()) redirect("/dashboard");
+  if (await getSession()) redirect(routes.dashboard);
   return (
     <>
-      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
-      <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        No password needed: your fingerprint, face or screen lock signs you in.
-      </p>
+      <PageHeader
+        size="card"
+        title="Create your account"
+        description="No password needed: your fingerprint, face or screen lock signs you in."
+      />
       <SignUpForm />
     </>
   );

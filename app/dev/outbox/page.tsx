@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { OutboxList } from "@/components/dev/outbox-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { serverConfig } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/outbox";
 
@@ -12,10 +13,14 @@ export default async function OutboxPage() {
   if (serverConfig().isProduction) notFound();
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
-      <h1 className="text-2xl font-semibold">Development outbox</h1>
-      <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-        Mail the app would send. Set <code>SMTP_URL</code> to deliver it for real; production requires it.
-      </p>
+      <PageHeader
+        title="Development outbox"
+        description={
+          <>
+            Mail the app would send. Set <code>SMTP_URL</code> to deliver it for real; production requires it.
+          </>
+        }
+      />
       <OutboxList mails={await listOutbox()} />
     </main>
   );

@@ -6,7 +6,7 @@ import { readEmailLink } from "../email-links";
  * The account a mailed /verify-email link acts on (a sign-up to confirm, an email change to make),
  * when it is another than the one this browser is signed in to; otherwise null. Opened signed out,
  * such a link signs in to that account, so opening it here would silently switch accounts. Only a
- * link Keyhold signed and that has not expired counts: any other is refused by the endpoint anyway,
+ * link the app signed and that has not expired counts: any other is refused by the endpoint anyway,
  * and switches nothing.
  */
 export async function otherAccountOfLink(token: string, signedInEmail: string): Promise<string | null> {

@@ -5,7 +5,7 @@
  */
 export const MAX_EMAIL_LENGTH = 254;
 
-/** The body fields of Better Auth's and Keyhold's endpoints that carry an email address. */
+/** The body fields of Better Auth's and the app's own endpoints that carry an email address. */
 const EMAIL_FIELDS = ["email", "newEmail"] as const;
 
 export function hasOverlongEmail(body: unknown): boolean {

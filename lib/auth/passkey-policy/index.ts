@@ -18,7 +18,7 @@ import {
 import { authenticationResponseSchema } from "./webauthn-response";
 
 /**
- * What Keyhold asks of every passkey beyond what @better-auth/passkey enforces by itself.
+ * What the app asks of every passkey beyond what @better-auth/passkey enforces by itself.
  *
  * The plugin verifies with @simplewebauthn/server but lets any authenticator through without
  * user verification, answers a second registration of one credential (and any malformed
@@ -36,7 +36,7 @@ type Registration = NonNullable<PasskeyOptions["registration"]>;
  * Options for `passkey()`: ask authenticators for what the server will insist on, and insist on it
  * in the plugin's own afterVerification hooks, on the result of its one verification.
  * `registration` is the rest of that option (sign-up's), whose afterVerification runs once
- * Keyhold's rules have passed.
+ * the app's rules have passed.
  */
 export function passkeyPolicyOptions(
   registration: Registration,

@@ -56,7 +56,7 @@ export function checkRegistrationBody(ctx: HookContext): void {
 }
 
 /**
- * The plugin's `registration` option: Keyhold's rules, applied to the result of the plugin's own
+ * The plugin's `registration` option: the app's rules, applied to the result of the plugin's own
  * (and only) verification, then `registration`'s afterVerification (the account of a sign-up).
  * The plugin consumed the challenge before verifying, so a refused response cannot be retried, and
  * it passes a refusal thrown here on with its status; nothing is stored unless every rule passes.
@@ -88,7 +88,7 @@ function checkVerification(verification: Verification): void {
 }
 
 /**
- * What the plugin's own refusals of a registration mean, said as Keyhold says it. Its catch-all
+ * What the plugin's own refusals of a registration mean, said as the app says it. Its catch-all
  * answers 500 both when @simplewebauthn rejects the response (afterVerification then never saw a
  * result) and when storing the passkey violates the UNIQUE constraint on passkeys.credential_id:
  * one account per credential (WebAuthn §7.1 step 26), which holds even when two registrations race.

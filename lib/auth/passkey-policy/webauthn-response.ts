@@ -14,7 +14,7 @@ const base64url = (maxBytes: number) =>
 
 // WebAuthn caps credential IDs at 1023 bytes; the others are generous for any real authenticator.
 const credentialId = base64url(1023);
-// Keyhold is never embedded in another site's frame: client data that says it was (crossOrigin
+// The app is never embedded in another site's frame: client data that says it was (crossOrigin
 // true, or anything but a boolean) is refused, which @simplewebauthn leaves to the relying party.
 const clientDataJSON = base64url(4 * 1024).refine((encoded) => {
   try {

@@ -6,8 +6,8 @@ import type { HookContext } from "../passkey-policy/types";
 
 /** The facts every notice states, for the user `to`, about the request being handled now. */
 export function noticeFacts(to: string, request: RequestFacts): NoticeFacts {
-  const { appUrl, rpName } = serverConfig();
-  return { to, at: new Date(), request, appUrl, appName: rpName };
+  const { appUrl } = serverConfig();
+  return { to, at: new Date(), request, appUrl };
 }
 
 /**

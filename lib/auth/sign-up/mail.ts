@@ -1,4 +1,5 @@
 import type { Mail } from "@/lib/mail";
+import { site } from "@/site.config";
 
 /**
  * What the two sign-up forms send. Both forms answer "check your inbox" whatever the email; only
@@ -8,9 +9,9 @@ import type { Mail } from "@/lib/mail";
 export function finishSignUpMail(to: string, url: string): Mail {
   return {
     to,
-    subject: "Finish creating your Keyhold account",
+    subject: `Finish creating your ${site.name} account`,
     text: [
-      "Someone, hopefully you, started creating a Keyhold account with this email address.",
+      `Someone, hopefully you, started creating a ${site.name} account with this email address.`,
       "",
       `To finish, open this link within an hour: ${url}`,
       "",
@@ -22,9 +23,9 @@ export function finishSignUpMail(to: string, url: string): Mail {
 export function existingAccountMail(to: string, signInUrl: string): Mail {
   return {
     to,
-    subject: "You already have a Keyhold account",
+    subject: `You already have a ${site.name} account`,
     text: [
-      "Someone, hopefully you, tried to create a Keyhold account with this email address.",
+      `Someone, hopefully you, tried to create a ${site.name} account with this email address.`,
       "",
       `You already have an account, so sign in instead: ${signInUrl}`,
       "",

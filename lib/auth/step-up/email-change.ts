@@ -1,4 +1,5 @@
 import { sendMail } from "@/lib/mail";
+import { site } from "@/site.config";
 
 type VerificationMail = { user: { email: string }; url: string };
 
@@ -10,9 +11,9 @@ type VerificationMail = { user: { email: string }; url: string };
 export async function sendEmailChangeVerification({ user, url }: VerificationMail): Promise<void> {
   await sendMail({
     to: user.email,
-    subject: "Confirm your email address for Keyhold",
+    subject: `Confirm your email address for ${site.name}`,
     text: [
-      "Someone asked to use this address for a Keyhold account.",
+      `Someone asked to use this address for a ${site.name} account.`,
       "",
       `To confirm it, open this link within an hour:\n${url}`,
       "",

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { DeleteAccount } from "@/components/settings/delete-account";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireSession } from "@/lib/auth/session";
+import { site } from "@/site.config";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -13,16 +15,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const { email, error } = await searchParams;
   return (
     <div className="flex flex-col gap-10">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          Your email address, and leaving Keyhold.
-        </p>
-      </div>
+      <PageHeader title="Account" description={`Your email address, and leaving ${site.name}.`} />
       {email === "changed" &&
         (error === "EMAIL_TAKEN" ? (
           <Notice tone="error">
-            Another Keyhold account has used that address since we sent the link. Your email is still{" "}
+            Another {site.name} account has used that address since we sent the link. Your email is still{" "}
             {user.email}.
           </Notice>
         ) : error ? (

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { RecoveryPathStatus } from "@/components/settings/recovery-path-status";
-import { type SecurityLink, SecurityLinks } from "@/components/settings/security-links";
+import { SecurityLinks } from "@/components/settings/security-links";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireSession } from "@/lib/auth/session";
 import { securityOverview } from "@/lib/security-overview";
+import { routes, site } from "@/site.config";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -11,39 +13,18 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 export default async function SecurityOverviewPage() {
   const { user } = await requireSession();
   const overview = await securityOverview(user.id);
-  const links: SecurityLink[] = [
-    {
-      href: "/settings/security/passkeys",
-      title: "Passkeys",
-      description: overview.passkeys
-        ? `${plural(overview.passkeys, "passkey", "passkeys")}: add, rename or remove them.`
-        : "Sign in with your fingerprint, face or screen lock.",
-    },
-    {
-      href: "/settings/security/recovery-codes",
-      title: "Recovery codes",
-      description: "One-time codes that get you back in without a passkey.",
-    },
-    {
-      href: "/settings/security/sessions",
-      title: "Sessions",
-      description: "Where you are signed in, and signing out elsewhere.",
-    },
-    {
-      href: "/settings/security/activity",
-      title: "Activity",
-      description: "Sign-ins, failed attempts and changes to your account's security.",
-    },
-    { href: "/settings/account", title: "Account", description: "Your name, email address and password." },
-  ];
+  // The passkeys card says how many there are, once there are any.
+  const pages = site.settings.pages.map((page) =>
+    page.href === routes.passkeys && overview.passkeys
+      ? {
+          ...page,
+          summary: `${plural(overview.passkeys, "passkey", "passkeys")}: add, rename or remove them.`,
+        }
+      : page,
+  );
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          How you sign in, and how you get back in.
-        </p>
-      </div>
+      <PageHeader title="Security" description="How you sign in, and how you get back in." />
       <section aria-labelledby="sign-in-methods" className="flex flex-col gap-3">
         <h2 id="sign-in-methods" className="text-lg font-semibold">
           Ways to sign in
@@ -71,7 +52,7 @@ export default async function SecurityOverviewPage() {
         <h2 id="security-pages" className="text-lg font-semibold">
           Manage
         </h2>
-        <SecurityLinks links={links} />
+        <SecurityLinks pages={pages} />
       </section>
     </div>
   );

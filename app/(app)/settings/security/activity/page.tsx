@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ActivityList } from "@/components/settings/activity-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { requireSession } from "@/lib/auth/session";
 import { listSecurityActivity } from "@/lib/security-activity/list";
+import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Security activity" };
 
@@ -16,14 +18,16 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const older = events.at(-1);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          Sign-ins, failed attempts and changes to how you sign in, newest first. Something you don't
-          recognise? <TextLink href="/settings/security/passkeys">Check your passkeys</TextLink> and{" "}
-          <TextLink href="/settings/security/sessions">sign out other sessions</TextLink>.
-        </p>
-      </div>
+      <PageHeader
+        title="Security activity"
+        description={
+          <>
+            Sign-ins, failed attempts and changes to how you sign in, newest first. Something you don't
+            recognise? <TextLink href={routes.passkeys}>Check your passkeys</TextLink> and{" "}
+            <TextLink href={routes.sessions}>sign out other sessions</TextLink>.
+          </>
+        }
+      />
       {events.length > 0 ? (
         <ActivityList events={events} now={new Date()} />
       ) : (
@@ -33,9 +37,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
       )}
       {(cursor || hasOlder) && (
         <nav aria-label="Older and newer activity" className="flex gap-6 text-sm">
-          {cursor && <TextLink href="/settings/security/activity">Newest activity</TextLink>}
+          {cursor && <TextLink href={routes.activity}>Newest activity</TextLink>}
           {hasOlder && older && (
-            <TextLink href={`/settings/security/activity?before=${encodeURIComponent(older.id)}`}>
+            <TextLink href={`${routes.activity}?before=${encodeURIComponent(older.id)}`}>
               Older activity
             </TextLink>
           )}

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { PasskeyManager } from "@/components/settings/passkey-manager";
 import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { auth } from "@/lib/auth";
 import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
@@ -10,6 +11,7 @@ import { requireSession } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/env";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
+import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
@@ -34,12 +36,10 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
   };
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Passkeys</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          Sign in with your fingerprint, face or screen lock instead of a password.
-        </p>
-      </div>
+      <PageHeader
+        title="Passkeys"
+        description="Sign in with your fingerprint, face or screen lock instead of a password."
+      />
       {recovered && (
         <Notice tone={recovery.remaining <= 2 ? "error" : "success"}>
           You're back in. Add a new passkey now, so that next time you won't need a recovery code. You have{" "}
@@ -47,7 +47,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
           {recovery.remaining <= 2 && (
             <>
               :{" "}
-              <TextLink href="/settings/security/recovery-codes" tone="inherit">
+              <TextLink href={routes.recoveryCodes} tone="inherit">
                 generate new ones
               </TextLink>{" "}
               soon

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { RecoveryCodesPanel } from "@/components/settings/recovery-codes-panel";
 import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
+import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth";
 import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
 import { requireSession } from "@/lib/auth/session";
@@ -22,12 +23,10 @@ export default async function RecoveryCodesPage({
   ]);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Recovery codes</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          One-time codes that get you back in if you lose every device with your passkeys.
-        </p>
-      </div>
+      <PageHeader
+        title="Recovery codes"
+        description="One-time codes that get you back in if you lose every device with your passkeys."
+      />
       {passkeys.length > 0 && status.total === 0 && !status.declinedAt && !reveal && <RecoveryCodesWarning />}
       <RecoveryCodesPanel status={status} generateNow={Boolean(reveal)} />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SessionManager } from "@/components/settings/session-manager";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireSession } from "@/lib/auth/session";
 import { activeSessions } from "@/lib/sessions/active-sessions";
 
@@ -10,12 +11,10 @@ export default async function SessionsPage() {
   const sessions = await activeSessions(user.id, session.id);
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sessions</h1>
-        <p className="mt-1 text-neutral-600 dark:text-neutral-400">
-          Where your account is signed in. Sign out anywhere you don't recognise.
-        </p>
-      </div>
+      <PageHeader
+        title="Sessions"
+        description="Where your account is signed in. Sign out anywhere you don't recognise."
+      />
       <SessionManager sessions={sessions} now={new Date().toISOString()} />
     </div>
   );

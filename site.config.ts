@@ -1,0 +1,63 @@
+/**
+ * What the app calls itself and how its pages are reached: the one file to edit to rename the app
+ * or to add a page to its menus. The UI, every mail and the passkey prompt's default name
+ * (PASSKEY_RP_NAME overrides that one) read it from here. Plain data, safe to import anywhere:
+ * server, browser, tests.
+ */
+
+/** The signed-in pages that other pages link to or redirect to. */
+export const routes = {
+  dashboard: "/dashboard",
+  security: "/settings/security",
+  passkeys: "/settings/security/passkeys",
+  recoveryCodes: "/settings/security/recovery-codes",
+  sessions: "/settings/security/sessions",
+  activity: "/settings/security/activity",
+  account: "/settings/account",
+  admin: "/admin",
+} as const;
+
+export type SettingsPage = {
+  href: string;
+  label: string;
+  /** What the page is for, as the security overview lists it. */
+  summary: string;
+};
+
+export const site = {
+  name: "Keyhold",
+  description: "Sign in with a passkey: a fingerprint, face or screen lock instead of a password.",
+  /** The signed-in header's menu; the admin link is added for admins only. */
+  navigation: [
+    { href: routes.dashboard, label: "Home" },
+    { href: routes.security, label: "Security" },
+  ],
+  adminLink: { href: routes.admin, label: "Admin" },
+  settings: {
+    overview: { href: routes.security, label: "Overview" },
+    /** Every settings page, in menu order: the settings menu and the security overview list these. */
+    pages: [
+      {
+        href: routes.passkeys,
+        label: "Passkeys",
+        summary: "Sign in with your fingerprint, face or screen lock.",
+      },
+      {
+        href: routes.recoveryCodes,
+        label: "Recovery codes",
+        summary: "One-time codes that get you back in without a passkey.",
+      },
+      {
+        href: routes.sessions,
+        label: "Sessions",
+        summary: "Where you are signed in, and signing out elsewhere.",
+      },
+      {
+        href: routes.activity,
+        label: "Activity",
+        summary: "Sign-ins, failed attempts and changes to your account's security.",
+      },
+      { href: routes.account, label: "Account", summary: "Your name, email address and password." },
+    ] satisfies SettingsPage[],
+  },
+};
