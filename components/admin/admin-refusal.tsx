@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/app/sign-out-button";
+import { Notice } from "@/components/ui/notice";
 import type { AdminRefusal as Refusal } from "@/lib/admin/require-admin";
+import type { AdminPasskeyPolicy } from "@/lib/env";
 
 const linkButton =
   "inline-flex h-11 items-center justify-center rounded-lg bg-neutral-900 px-4 text-sm font-medium text-white hover:bg-neutral-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-white dark:text-neutral-900 dark:hover:bg-neutral-200";
 
 /** Why this sign-in cannot open the admin area, and the steps that will. */
-export function AdminRefusal({ refusal }: { refusal: Refusal }) {
+export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: AdminPasskeyPolicy }) {
   return (
     <section aria-labelledby="admin-refusal-title" className="flex flex-col gap-6">
       <div>
@@ -18,6 +20,14 @@ export function AdminRefusal({ refusal }: { refusal: Refusal }) {
           password or a taken-over cloud account is not enough to reach the admin area.
         </p>
       </div>
+      {policy === "claimed" && (
+        <Notice tone="error">
+          <strong>This site takes an authenticator's word for what it is</strong>{" "}
+          (ADMIN_PASSKEY_POLICY=claimed). Software can claim to be a security key, so a stolen password,
+          synced passkey or recovery code is enough to reach the admin area. Its operator should verify
+          attestation instead; see “Roles and the admin area” in the README.
+        </Notice>
+      )}
       <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
         <p>{refusal.explanation}</p>
         <p className="mt-2 font-medium">{refusal.remedy}</p>
@@ -29,8 +39,9 @@ export function AdminRefusal({ refusal }: { refusal: Refusal }) {
               Add a passkey
             </Link>
             <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-              Use a security key or another authenticator that keeps the passkey on the device. Your browser
-              says where it saves a passkey; the passkey list shows “Only on this device” for the right kind.
+              {policy === "attested"
+                ? "Use a security key, and let your browser share its make and model when it asks. The passkey list shows “Verified” and the model for a key this site could verify."
+                : "Use a security key or another authenticator that keeps the passkey on the device. Your browser says where it saves a passkey; the passkey list shows “Only on this device” for the right kind."}
             </p>
           </li>
           <li>
