@@ -66,6 +66,9 @@ function serverEnv(url: string): Record<string, string> {
     PGLITE_DIR: process.env.DATABASE_URL ? "" : "memory://",
     SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
     ADMIN_EMAILS: ADMIN_EMAIL,
+    // Chromium's virtual authenticator attests with one fixed, self-signed "Batch Certificate" whose
+    // private key is in Chromium's source: a trust anchor for these tests only, never for a real site.
+    ADMIN_ATTESTATION_ROOTS: "e2e/fixtures/chromium-virtual-authenticator-attestation.pem",
     // The test runner stands in for a reverse proxy: an X-Forwarded-For it sends names the client,
     // so that tests can come from addresses of their own (e2e/client-address.spec.ts runs a server
     // without it).

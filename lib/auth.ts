@@ -2,6 +2,7 @@ import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { adminAttestation, withAttestationFacts } from "@/lib/admin/attestation/plugin";
 import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
@@ -88,7 +89,7 @@ function createAuth() {
       passkey({
         ...relyingParty,
         rpName: config.rpName,
-        ...passkeyPolicyOptions(passkeySignUpRegistration()),
+        ...passkeyPolicyOptions(withAttestationFacts(passkeySignUpRegistration())),
       }),
       // First who may call what (lib/auth/surface.ts), then the budget of secret checks, so that a
       // caller without the right session spends nothing, and a spent budget answers before any
@@ -98,6 +99,7 @@ function createAuth() {
       // Before the passkey policy, so that a session that has not stepped up learns nothing more.
       stepUp(relyingParty),
       passkeyPolicy(),
+      adminAttestation(),
       recoveryCodes(),
       sessionRevocation(),
       securityActivity(),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { site } from "@/site.config";
@@ -44,13 +44,26 @@ export type ServerConfig = {
   isProduction: boolean;
 };
 
+/**
+ * Which passkeys admit an admin (lib/auth/admin-policy.ts). "attested": device-bound, as verified
+ * attestation from a trusted maker proves; "claimed": device-bound, as the authenticator says of
+ * itself, unverified; "off": any passkey.
+ */
+export const ADMIN_PASSKEY_POLICIES = ["attested", "claimed", "off"] as const;
+export type AdminPasskeyPolicy = (typeof ADMIN_PASSKEY_POLICIES)[number];
+
 export type AdminConfig = {
   /** Addresses whose accounts are created as admins (lower-case). */
   emails: string[];
-  /** Require that the admin signed this session in with a device-bound passkey. */
-  requireDeviceBound: boolean;
+  passkeyPolicy: AdminPasskeyPolicy;
   /** When not empty, only passkeys from these authenticator models (AAGUIDs, lower-case) admit an admin. */
   allowedAaguids: string[];
+  /** Attestation trust anchors (lib/admin/attestation/trust-anchors.ts): PEM roots, a file or a folder of them. */
+  attestationRoots: string | undefined;
+  /** A FIDO Metadata Service (MDS3) blob, as downloaded from https://mds3.fidoalliance.org/. */
+  mdsBlob: string | undefined;
+  /** What an admin's registration asks for: "enterprise" only where browsers are set up to allow it. */
+  attestationConveyance: "direct" | "enterprise";
 };
 
 /** Local, git-ignored state: the embedded database and the development secret. */
@@ -105,17 +118,44 @@ function readAdminConfig(env: Record<string, string | undefined>): AdminConfig {
       `ADMIN_ALLOWED_AAGUIDS must list AAGUIDs such as ee882879-721c-4913-9775-3dfcce97072a; got "${malformed}".`,
     );
   }
-  const requireDeviceBound = env.ADMIN_REQUIRE_DEVICE_BOUND ?? "true";
-  if (requireDeviceBound !== "true" && requireDeviceBound !== "false") {
+  if (env.ADMIN_REQUIRE_DEVICE_BOUND !== undefined) {
     throw new ConfigError(
-      `ADMIN_REQUIRE_DEVICE_BOUND must be "true" or "false"; got "${requireDeviceBound}".`,
+      "ADMIN_REQUIRE_DEVICE_BOUND is replaced by ADMIN_PASSKEY_POLICY: attested (true, now verified), claimed (true, as before) or off (false).",
+    );
+  }
+  // `next dev` has no trust anchors unless its developer sets some, and would keep every admin out;
+  // everything else (production, the tests) gets the policy production runs.
+  const passkeyPolicy = env.ADMIN_PASSKEY_POLICY || (env.NODE_ENV === "development" ? "claimed" : "attested");
+  if (!isAdminPasskeyPolicy(passkeyPolicy)) {
+    throw new ConfigError(
+      `ADMIN_PASSKEY_POLICY must be ${ADMIN_PASSKEY_POLICIES.join(", ")}; got "${passkeyPolicy}".`,
+    );
+  }
+  const attestationConveyance = env.ADMIN_ATTESTATION_CONVEYANCE || "direct";
+  if (attestationConveyance !== "direct" && attestationConveyance !== "enterprise") {
+    throw new ConfigError(
+      `ADMIN_ATTESTATION_CONVEYANCE must be "direct" or "enterprise"; got "${attestationConveyance}".`,
     );
   }
   return {
     emails: commaList(env.ADMIN_EMAILS),
-    requireDeviceBound: requireDeviceBound === "true",
+    passkeyPolicy,
     allowedAaguids,
+    attestationRoots: existingPath("ADMIN_ATTESTATION_ROOTS", env.ADMIN_ATTESTATION_ROOTS),
+    mdsBlob: existingPath("FIDO_MDS_BLOB", env.FIDO_MDS_BLOB),
+    attestationConveyance,
   };
+}
+
+function isAdminPasskeyPolicy(value: string): value is AdminPasskeyPolicy {
+  return (ADMIN_PASSKEY_POLICIES as readonly string[]).includes(value);
+}
+
+function existingPath(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const resolved = path.resolve(value);
+  if (!existsSync(resolved)) throw new ConfigError(`${name} names "${value}", which does not exist.`);
+  return resolved;
 }
 
 function commaList(value: string | undefined): string[] {

@@ -1,3 +1,4 @@
+import { prepareAdminPolicy } from "@/lib/admin/attestation/startup";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ConfigError, serverConfig } from "@/lib/env";
 import { site } from "@/site.config";
@@ -11,6 +12,7 @@ export async function prepareServer(): Promise<void> {
   let config: ReturnType<typeof serverConfig>;
   try {
     config = serverConfig();
+    await prepareAdminPolicy(config.admin);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`${site.name} cannot start: ${error.message}`);

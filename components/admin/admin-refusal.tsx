@@ -1,11 +1,13 @@
 import { SignOutButton } from "@/components/app/sign-out-button";
 import { LinkButton } from "@/components/ui/link-button";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import type { AdminRefusal as Refusal } from "@/lib/admin/require-admin";
+import type { AdminPasskeyPolicy } from "@/lib/env";
 import { routes } from "@/site.config";
 
 /** Why this sign-in cannot open the admin area, and the steps that will. */
-export function AdminRefusal({ refusal }: { refusal: Refusal }) {
+export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: AdminPasskeyPolicy }) {
   return (
     <section aria-labelledby="admin-refusal-title" className="flex flex-col gap-6">
       <PageHeader
@@ -13,6 +15,14 @@ export function AdminRefusal({ refusal }: { refusal: Refusal }) {
         title="This sign-in can't open the admin area"
         description="Admins sign in with a passkey that never leaves its device, such as a security key, so that a stolen password or a taken-over cloud account is not enough to reach the admin area."
       />
+      {policy === "claimed" && (
+        <Notice tone="error">
+          <strong>This site takes an authenticator's word for what it is</strong>{" "}
+          (ADMIN_PASSKEY_POLICY=claimed). Software can claim to be a security key, so a stolen password,
+          synced passkey or recovery code is enough to reach the admin area. Its operator should verify
+          attestation instead; see “Roles and the admin area” in the README.
+        </Notice>
+      )}
       <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
         <p>{refusal.explanation}</p>
         <p className="mt-2 font-medium">{refusal.remedy}</p>
@@ -22,8 +32,9 @@ export function AdminRefusal({ refusal }: { refusal: Refusal }) {
           <li>
             <LinkButton href={routes.passkeys}>Add a passkey</LinkButton>
             <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-              Use a security key or another authenticator that keeps the passkey on the device. Your browser
-              says where it saves a passkey; the passkey list shows “Only on this device” for the right kind.
+              {policy === "attested"
+                ? "Use a security key, and let your browser share its make and model when it asks. The passkey list shows “Verified” and the model for a key this site could verify."
+                : "Use a security key or another authenticator that keeps the passkey on the device. Your browser says where it saves a passkey; the passkey list shows “Only on this device” for the right kind."}
             </p>
           </li>
           <li>

@@ -71,6 +71,12 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
           {authenticator.name} ·{" "}
           {passkey.backedUp ? "Synced to your account's password manager" : "Only on this device"}
         </p>
+        {passkey.attestationTrusted && (
+          // The maker's attestation chained to a trust anchor of this site (lib/admin/attestation).
+          <p className="text-sm font-medium text-green-800 dark:text-green-300">
+            Verified: {passkey.attestedModel ?? "a security key from a trusted maker"}
+          </p>
+        )}
         <p className="text-sm text-neutral-500 dark:text-neutral-400">
           Created{" "}
           <time dateTime={new Date(passkey.createdAt).toISOString()}>

@@ -9,4 +9,7 @@ export type PasskeyView = {
   aaguid?: string | null;
   createdAt: Date | string;
   lastUsedAt?: Date | string | null;
+  /** The attestation verified to one of the site's trust anchors, vouching for this model. */
+  attestationTrusted?: boolean;
+  attestedModel?: string | null;
 };

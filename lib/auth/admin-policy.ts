@@ -11,7 +11,12 @@ import { isSignInMethod, SIGN_IN_METHOD_WORDS, type SignInMethod } from "@/lib/s
  *
  * An admin must be signed in, in this very session, with a passkey that qualifies: device-bound by
  * default, and from an approved authenticator model when ADMIN_ALLOWED_AAGUIDS lists some. A
- * password or a recovery code never qualifies. User verification needs no check here: the passkey
+ * password or a recovery code never qualifies.
+ *
+ * "Device-bound" and "this model" are, by default ("attested"), facts the server verified: the
+ * passkey's attestation chains to a trust anchor the operator configured (lib/admin/attestation),
+ * so its maker vouches for the flags and the AAGUID. "claimed" takes the authenticator's word for
+ * them, which any software can forge; "off" takes any passkey. User verification needs no check here: the passkey
  * policy refuses every passkey sign-in without it (lib/auth/passkey-policy), so a session that
  * carries a passkey was signed in with a PIN or biometric check.
  *
@@ -20,7 +25,10 @@ import { isSignInMethod, SIGN_IN_METHOD_WORDS, type SignInMethod } from "@/lib/s
  * account holds the admin's key too. A device-bound passkey cannot leave its authenticator.
  */
 
-export type AdminPolicyOptions = Pick<AdminConfig, "requireDeviceBound" | "allowedAaguids">;
+export type AdminPolicyOptions = Pick<AdminConfig, "passkeyPolicy" | "allowedAaguids"> & {
+  /** Whether the operator configured any attestation trust anchor: without one, nothing verifies. */
+  trustAnchorsConfigured: boolean;
+};
 
 export type AdminAccess =
   | { allowed: true; passkeyName: string }
@@ -43,7 +51,15 @@ export type AdminAccess =
 
 type PasskeyFacts = Pick<
   typeof passkey.$inferSelect,
-  "id" | "name" | "deviceType" | "backedUp" | "aaguid" | "transports"
+  | "id"
+  | "name"
+  | "deviceType"
+  | "backedUp"
+  | "aaguid"
+  | "transports"
+  | "attestationTrusted"
+  | "attestedAaguid"
+  | "metadataDeviceBound"
 >;
 
 export type AdminFacts = {
@@ -56,8 +72,8 @@ export type AdminFacts = {
 };
 
 export function adminPolicyOptions(): AdminPolicyOptions {
-  const { requireDeviceBound, allowedAaguids } = serverConfig().admin;
-  return { requireDeviceBound, allowedAaguids };
+  const { passkeyPolicy, allowedAaguids, attestationRoots, mdsBlob } = serverConfig().admin;
+  return { passkeyPolicy, allowedAaguids, trustAnchorsConfigured: Boolean(attestationRoots || mdsBlob) };
 }
 
 /**
@@ -72,30 +88,47 @@ export function isDeviceBound(credential: Pick<PasskeyFacts, "deviceType" | "bac
   return credential.deviceType === "singleDevice" && !credential.backedUp;
 }
 
+/**
+ * Device-bound as the server verified it: the attestation chains to a trust anchor, so the flags
+ * were signed by a genuine authenticator of that model, and its metadata, where the operator
+ * supplied some, does not say its keys can be copied out.
+ */
+export function isVerifiedDeviceBound(
+  credential: Pick<PasskeyFacts, "deviceType" | "backedUp" | "attestationTrusted" | "metadataDeviceBound">,
+): boolean {
+  return (
+    credential.attestationTrusted && isDeviceBound(credential) && credential.metadataDeviceBound !== false
+  );
+}
+
 /** The decision itself, from facts already read: no I/O, so every rule is easy to test. */
 export function decideAdminAccess(facts: AdminFacts, options: AdminPolicyOptions): AdminAccess {
   if (facts.role !== "admin") return { allowed: false, reason: "not-admin" };
 
+  const attested = options.passkeyPolicy === "attested";
+  // The model an attested passkey is from is the one its attestation vouches for.
   const approved = (credential: PasskeyFacts) =>
     options.allowedAaguids.length === 0 ||
-    options.allowedAaguids.includes(credential.aaguid?.toLowerCase() ?? "");
-  const qualifies = (credential: PasskeyFacts) =>
-    (!options.requireDeviceBound || isDeviceBound(credential)) && approved(credential);
+    options.allowedAaguids.includes(
+      (attested ? credential.attestedAaguid : credential.aaguid)?.toLowerCase() ?? "",
+    );
+  const deviceBound = {
+    attested: isVerifiedDeviceBound,
+    claimed: isDeviceBound,
+    off: () => true,
+  }[options.passkeyPolicy];
+  const qualifies = (credential: PasskeyFacts) => deviceBound(credential) && approved(credential);
 
   const used = facts.passkeys.find((credential) => credential.id === facts.sessionPasskeyId);
   if (used && qualifies(used)) return { allowed: true, passkeyName: nameOf(used) };
 
   const qualifying = facts.passkeys.filter(qualifies).map(nameOf);
-  const kind = options.requireDeviceBound ? "device-bound passkey" : "passkey";
-  const example = options.requireDeviceBound ? ", such as a security key," : ",";
-  const approvedOnly = options.allowedAaguids.length > 0 ? " from an authenticator approved for admins" : "";
-
   if (qualifying.length === 0) {
     return {
       allowed: false,
       reason: "add-passkey",
       explanation: explainMissing(facts.passkeys, options, approved),
-      remedy: `Add a ${kind}${approvedOnly}${example} then sign out and sign in with it.`,
+      remedy: remedyForMissing(options),
       qualifyingPasskeys: [],
     };
   }
@@ -108,14 +141,33 @@ export function decideAdminAccess(facts: AdminFacts, options: AdminPolicyOptions
   };
 }
 
+function remedyForMissing(options: AdminPolicyOptions): string {
+  const approvedOnly = options.allowedAaguids.length > 0 ? " from an authenticator approved for admins" : "";
+  if (options.passkeyPolicy === "off")
+    return `Add a passkey${approvedOnly}, then sign out and sign in with it.`;
+  if (options.passkeyPolicy === "claimed") {
+    return `Add a device-bound passkey${approvedOnly}, such as a security key, then sign out and sign in with it.`;
+  }
+  if (!options.trustAnchorsConfigured) {
+    return "This site cannot verify any security key yet: its operator must configure attestation trust anchors (ADMIN_ATTESTATION_ROOTS or FIDO_MDS_BLOB) before anyone can open the admin area.";
+  }
+  return `Add a security key from a maker this site trusts${approvedOnly}, and let your browser share its make and model when it asks; then sign out and sign in with it.`;
+}
+
 function explainMissing(
   passkeys: PasskeyFacts[],
   options: AdminPolicyOptions,
   approved: (credential: PasskeyFacts) => boolean,
 ): string {
   if (passkeys.length === 0) return "The admin area needs a passkey, and you have none yet.";
-  if (options.requireDeviceBound && !passkeys.some(isDeviceBound)) {
+  if (options.passkeyPolicy !== "off" && !passkeys.some(isDeviceBound)) {
     return "You only have synced passkeys (iCloud Keychain, Google Password Manager and the like), which can be copied to other devices.";
+  }
+  if (options.passkeyPolicy === "attested" && !passkeys.some((credential) => credential.attestationTrusted)) {
+    return "None of your passkeys came with an attestation this site could verify, so it cannot tell a security key from software that claims to be one.";
+  }
+  if (options.passkeyPolicy === "attested" && !passkeys.some(isVerifiedDeviceBound)) {
+    return "None of your passkeys is verified to stay on its device: the maker's metadata or the key itself says it can be copied.";
   }
   if (!passkeys.some(approved)) {
     return "None of your passkeys is on an authenticator approved for admins on this site.";
@@ -133,8 +185,14 @@ function explainSignIn(
     if (!method || method === "passkey") return "You signed in without a passkey.";
     return `You signed in with ${SIGN_IN_METHOD_WORDS[method].usedWith}.`;
   }
-  if (options.requireDeviceBound && !isDeviceBound(used)) {
+  if (options.passkeyPolicy !== "off" && !isDeviceBound(used)) {
     return `You signed in with “${nameOf(used)}”, a synced passkey, which can be copied to other devices.`;
+  }
+  if (options.passkeyPolicy === "attested" && !used.attestationTrusted) {
+    return `You signed in with “${nameOf(used)}”, whose attestation this site could not verify.`;
+  }
+  if (options.passkeyPolicy === "attested" && !isVerifiedDeviceBound(used)) {
+    return `You signed in with “${nameOf(used)}”, whose maker's metadata says it can be copied to other devices.`;
   }
   return `You signed in with “${nameOf(used)}”, which is not on an authenticator approved for admins on this site.`;
 }
@@ -170,6 +228,9 @@ export async function loadAdminFacts(sessionId: string): Promise<AdminFacts | nu
       backedUp: passkey.backedUp,
       aaguid: passkey.aaguid,
       transports: passkey.transports,
+      attestationTrusted: passkey.attestationTrusted,
+      attestedAaguid: passkey.attestedAaguid,
+      metadataDeviceBound: passkey.metadataDeviceBound,
     })
     .from(passkey)
     .where(eq(passkey.userId, current.userId))

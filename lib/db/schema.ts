@@ -112,6 +112,18 @@ export const passkey = pgTable(
     aaguid: text("aaguid"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    // What the server verified of the authenticator's attestation at registration
+    // (lib/admin/attestation); every other column above is what the authenticator says.
+    /** The attestation statement format: "none", "packed", …; null for passkeys older than the column. */
+    attestationFormat: text("attestation_format"),
+    /** The attestation's certificate chain verified to one of the operator's trust anchors. */
+    attestationTrusted: boolean("attestation_trusted").notNull().default(false),
+    /** The authenticator model (AAGUID) the trusted attestation vouches for. */
+    attestedAaguid: text("attested_aaguid"),
+    /** That model's name, from the FIDO metadata or the list of known authenticators. */
+    attestedModel: text("attested_model"),
+    /** Whether the model's FIDO metadata says its keys never leave it; null without metadata. */
+    metadataDeviceBound: boolean("metadata_device_bound"),
   },
   (table) => [index("passkeys_user_id_idx").on(table.userId)],
 );

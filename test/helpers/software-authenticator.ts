@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
+import type { AttestationIdentity } from "./attestation-ca";
 
 /**
  * A passkey authenticator in software, for tests that drive the real WebAuthn ceremonies over HTTP.
@@ -37,6 +38,13 @@ export type ClientData = {
  */
 export type TamperHook = (parts: { clientData: ClientData; authData: Uint8Array }) => void;
 
+/**
+ * What the authenticator says about itself at registration (WebAuthn §6.5): "none", what browsers
+ * send unless the site asks; "self", packed attestation signed with the credential's own key, which
+ * proves nothing about the maker; or a maker's attestation key and its certificate chain.
+ */
+export type AttestationConveyed = "none" | "self" | AttestationIdentity;
+
 export type SoftwareAuthenticatorOptions = {
   /** The page the "browser" claims to be on. Default http://localhost:3000, the app's dev origin. */
   origin?: string;
@@ -57,6 +65,8 @@ export type SoftwareAuthenticatorOptions = {
    * report 0 on every use; servers must then skip the clone check. Default "increment".
    */
   counterMode?: "increment" | "always-zero";
+  /** Default "none". */
+  attestation?: AttestationConveyed;
 };
 
 export type RegistrationOverrides = {
@@ -120,6 +130,7 @@ export class SoftwareAuthenticator {
   readonly #privateKey: KeyObject;
   readonly #credentialIdBytes: Uint8Array;
   readonly #aaguid: Uint8Array;
+  readonly #attestation: AttestationConveyed;
   // A discoverable credential remembers its user, and hands the user.id back as userHandle.
   #userHandle: string | undefined;
 
@@ -133,6 +144,7 @@ export class SoftwareAuthenticator {
     this.credentialId = base64url(this.#credentialIdBytes);
     this.#aaguid = parseAaguid(options.aaguid ?? "00000000-0000-0000-0000-000000000000");
     this.#userHandle = options.userHandle;
+    this.#attestation = options.attestation ?? "none";
 
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.#privateKey = privateKey;
@@ -179,10 +191,11 @@ export class SoftwareAuthenticator {
     };
     overrides.tamper?.(parts);
 
+    const clientDataJSON = utf8(JSON.stringify(parts.clientData));
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, string>>([
-        ["fmt", "none"],
-        ["attStmt", new Map<string, string>()],
+      new Map<string, string | Uint8Array | Map<string, AttestationValue>>([
+        ["fmt", this.#attestation === "none" ? "none" : "packed"],
+        ["attStmt", this.#attestationStatement(parts.authData, clientDataJSON)],
         ["authData", parts.authData],
       ]),
     );
@@ -193,7 +206,7 @@ export class SoftwareAuthenticator {
       authenticatorAttachment: "platform",
       clientExtensionResults: {},
       response: {
-        clientDataJSON: base64url(utf8(JSON.stringify(parts.clientData))),
+        clientDataJSON: base64url(clientDataJSON),
         attestationObject: base64url(attestationObject),
         transports: ["internal", "hybrid"],
         publicKeyAlgorithm: -7,
@@ -250,6 +263,23 @@ export class SoftwareAuthenticator {
     };
   }
 
+  /** WebAuthn §8.2: packed signs authData || SHA-256(clientDataJSON), like an assertion. */
+  #attestationStatement(authData: Uint8Array, clientDataJSON: Uint8Array): Map<string, AttestationValue> {
+    if (this.#attestation === "none") return new Map();
+    const signedData = concat(authData, sha256(clientDataJSON));
+    if (this.#attestation === "self") {
+      return new Map<string, AttestationValue>([
+        ["alg", -7],
+        ["sig", new Uint8Array(sign("sha256", signedData, this.#privateKey))],
+      ]);
+    }
+    return new Map<string, AttestationValue>([
+      ["alg", -7],
+      ["sig", new Uint8Array(sign("sha256", signedData, this.#attestation.privateKey))],
+      ["x5c", this.#attestation.certificates],
+    ]);
+  }
+
   #counter(): number {
     return this.counterMode === "always-zero" ? 0 : this.signCount;
   }
@@ -273,6 +303,8 @@ export class SoftwareAuthenticator {
     return concat(sha256(utf8(rpId)), Uint8Array.of(flagsByte), counterBytes);
   }
 }
+
+type AttestationValue = number | Uint8Array | Uint8Array[];
 
 function parseAaguid(uuid: string): Uint8Array {
   const hex = uuid.replaceAll("-", "");

@@ -15,7 +15,13 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-const DEFAULT_POLICY: AdminPolicyOptions = { requireDeviceBound: true, allowedAaguids: [] };
+// What an authenticator says of itself: these software keys send attestation "none". Verified
+// attestation, the default, is test/integration/admin-attestation.test.ts's.
+const CLAIMED_POLICY: AdminPolicyOptions = {
+  passkeyPolicy: "claimed",
+  allowedAaguids: [],
+  trustAnchorsConfigured: false,
+};
 const YUBIKEY_5 = "ee882879-721c-4913-9775-3dfcce97072a";
 
 const syncedAuthenticator = () =>
@@ -33,7 +39,7 @@ async function currentSession(browser: TestBrowser) {
   return response.body;
 }
 
-async function accessOf(browser: TestBrowser, options = DEFAULT_POLICY) {
+async function accessOf(browser: TestBrowser, options = CLAIMED_POLICY) {
   return adminAccess((await currentSession(browser)).session.id, options);
 }
 
@@ -188,7 +194,7 @@ describe("the admin policy", () => {
       { authenticator: unknownKey, name: "Old key" },
       { authenticator: yubiKey, name: "YubiKey" },
     ]);
-    const approvedOnly = { requireDeviceBound: true, allowedAaguids: [YUBIKEY_5] };
+    const approvedOnly = { ...CLAIMED_POLICY, allowedAaguids: [YUBIKEY_5] };
 
     expect(await accessOf(await signedInWith(unknownKey), approvedOnly)).toMatchObject({
       allowed: false,
@@ -207,8 +213,9 @@ describe("the admin policy", () => {
     const phone = syncedAuthenticator();
     await adminWith([{ authenticator: phone, name: "Phone" }]);
 
-    expect(
-      await accessOf(await signedInWith(phone), { requireDeviceBound: false, allowedAaguids: [] }),
-    ).toEqual({ allowed: true, passkeyName: "Phone" });
+    expect(await accessOf(await signedInWith(phone), { ...CLAIMED_POLICY, passkeyPolicy: "off" })).toEqual({
+      allowed: true,
+      passkeyName: "Phone",
+    });
   });
 });

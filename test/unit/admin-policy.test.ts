@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type AdminFacts, decideAdminAccess, isDeviceBound } from "@/lib/auth/admin-policy";
+import {
+  type AdminFacts,
+  type AdminPolicyOptions,
+  decideAdminAccess,
+  isDeviceBound,
+} from "@/lib/auth/admin-policy";
 
-const policy = { requireDeviceBound: true, allowedAaguids: [] };
+const policy: AdminPolicyOptions = {
+  passkeyPolicy: "claimed",
+  allowedAaguids: [],
+  trustAnchorsConfigured: false,
+};
 const deviceBound = {
   id: "key",
   name: "Desk key",
@@ -9,6 +18,9 @@ const deviceBound = {
   backedUp: false,
   aaguid: null,
   transports: "usb",
+  attestationTrusted: false,
+  attestedAaguid: null,
+  metadataDeviceBound: null,
 };
 const admin = (facts: Partial<AdminFacts>): AdminFacts => ({
   role: "admin",

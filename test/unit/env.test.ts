@@ -127,28 +127,52 @@ describe("server configuration", () => {
     ]);
   });
 
-  it("reads the admin policy: device-bound by default, listed addresses and AAGUIDs in lower case", () => {
+  it("reads the admin policy: verified attestation by default, listed addresses and AAGUIDs in lower case", () => {
     expect(readServerConfig({ BETTER_AUTH_SECRET: SECRET }).admin).toEqual({
       emails: [],
-      requireDeviceBound: true,
+      passkeyPolicy: "attested",
       allowedAaguids: [],
+      attestationRoots: undefined,
+      mdsBlob: undefined,
+      attestationConveyance: "direct",
     });
     expect(
       readServerConfig({
         BETTER_AUTH_SECRET: SECRET,
         ADMIN_EMAILS: " Ada@Example.com, ,grace@example.com ",
-        ADMIN_REQUIRE_DEVICE_BOUND: "false",
+        ADMIN_PASSKEY_POLICY: "claimed",
         ADMIN_ALLOWED_AAGUIDS: "EE882879-721C-4913-9775-3DFCCE97072A",
+        ADMIN_ATTESTATION_ROOTS: "package.json",
+        ADMIN_ATTESTATION_CONVEYANCE: "enterprise",
       }).admin,
     ).toEqual({
       emails: ["ada@example.com", "grace@example.com"],
-      requireDeviceBound: false,
+      passkeyPolicy: "claimed",
       allowedAaguids: ["ee882879-721c-4913-9775-3dfcce97072a"],
+      attestationRoots: path.resolve("package.json"),
+      mdsBlob: undefined,
+      attestationConveyance: "enterprise",
     });
   });
 
+  it("takes the authenticator's word for admins under next dev only, where no trust anchors are set up", () => {
+    const policyIn = (NODE_ENV: string) =>
+      readServerConfig({ NODE_ENV, BETTER_AUTH_SECRET: SECRET }).admin.passkeyPolicy;
+
+    expect(policyIn("development")).toBe("claimed");
+    expect(policyIn("test")).toBe("attested");
+    expect(
+      readServerConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET, SMTP_URL: "smtp://mail" }).admin
+        .passkeyPolicy,
+    ).toBe("attested");
+  });
+
   it.each([
-    ["ADMIN_REQUIRE_DEVICE_BOUND", "no", /must be "true" or "false"; got "no"/],
+    ["ADMIN_PASSKEY_POLICY", "strict", /must be attested, claimed, off; got "strict"/],
+    ["ADMIN_REQUIRE_DEVICE_BOUND", "true", /replaced by ADMIN_PASSKEY_POLICY: attested/],
+    ["ADMIN_ATTESTATION_CONVEYANCE", "indirect", /must be "direct" or "enterprise"; got "indirect"/],
+    ["ADMIN_ATTESTATION_ROOTS", "no/such/roots.pem", /names "no\/such\/roots.pem", which does not exist/],
+    ["FIDO_MDS_BLOB", "no/such/blob.jwt", /names "no\/such\/blob.jwt", which does not exist/],
     ["ADMIN_ALLOWED_AAGUIDS", "yubikey", /must list AAGUIDs .* got "yubikey"/],
   ])("refuses a malformed %s", (name, value, message) => {
     expect(() => readServerConfig({ BETTER_AUTH_SECRET: SECRET, [name]: value })).toThrow(message);
