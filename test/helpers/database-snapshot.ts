@@ -16,8 +16,10 @@ export const GUARDED_TABLES = [
   "mail_outbox",
 ] as const;
 
-/** A digest of every row of the guarded tables, equal for two reads exactly when nothing changed. */
-export async function snapshotGuardedTables(): Promise<string> {
+export type GuardedTable = (typeof GUARDED_TABLES)[number];
+
+/** A digest of each guarded table's rows, equal for two reads exactly when that table did not change. */
+export async function guardedTableDigests(): Promise<Record<GuardedTable, string>> {
   // One round trip: the server hashes each table's rows, in id order.
   const digests = GUARDED_TABLES.map(
     (table) =>
@@ -25,5 +27,14 @@ export async function snapshotGuardedTables(): Promise<string> {
   );
   const result = await db().execute(sql`select concat_ws(',', ${sql.join(digests, sql`, `)}) as digest`);
   const [row] = (result as { rows: { digest: string }[] }).rows;
-  return row?.digest ?? "";
+  const values = (row?.digest ?? "").split(",");
+  return Object.fromEntries(GUARDED_TABLES.map((table, index) => [table, values[index] ?? ""])) as Record<
+    GuardedTable,
+    string
+  >;
+}
+
+/** A digest of every row of the guarded tables, equal for two reads exactly when nothing changed. */
+export async function snapshotGuardedTables(): Promise<string> {
+  return Object.values(await guardedTableDigests()).join(",");
 }

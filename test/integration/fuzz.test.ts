@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { authEndpoints, type Endpoint } from "../helpers/auth-endpoints";
 import { signUp, TestBrowser } from "../helpers/browser";
-import { snapshotGuardedTables } from "../helpers/database-snapshot";
+import { guardedTableDigests } from "../helpers/database-snapshot";
 import {
   applyForgery,
   assertionForgeries,
@@ -240,13 +240,24 @@ async function probe(
   path: string,
   init: { body?: string; headers?: Record<string, string> },
 ): Promise<number> {
-  const before = await snapshotGuardedTables();
+  const before = await guardedTableDigests();
   const response = await browser.fetch(method, path, init);
   const text = await response.text();
   const what = `${method} ${path} ${JSON.stringify(init).slice(0, 300)} → ${response.status} ${text.slice(0, 200)}`;
   expect(response.status, what).toBeLessThan(500);
-  if (response.status >= 400)
-    expect(await snapshotGuardedTables(), `refused but changed: ${what}`).toBe(before);
+  if (response.status >= 400) {
+    const after = await guardedTableDigests();
+    // The one refusal that writes, by design: the right password for an account whose address is
+    // not confirmed yet mails that address a fresh link (`sendOnSignIn`, lib/auth/sign-up/server.ts).
+    if (
+      path.split("?")[0] === "/sign-in/email" &&
+      response.status === 403 &&
+      text.includes('"EMAIL_NOT_VERIFIED"')
+    ) {
+      after.mail_outbox = before.mail_outbox;
+    }
+    expect(after, `refused but changed: ${what}`).toEqual(before);
+  }
   tally(group, response.status);
   return response.status;
 }
