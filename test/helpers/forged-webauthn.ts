@@ -96,7 +96,11 @@ function fieldEdits(paths: string[]): fc.Arbitrary<Omit<Forgery, "mustRefuse">> 
           if (typeof value !== "string" || value.length === 0) return;
           const bytes = fromB64url(value);
           if (bytes.length === 0) return;
-          const index = position % bytes.length;
+          // A signature's first two bytes are its DER envelope (SEQUENCE tag and length), which
+          // @simplewebauthn skips to read the integers r and s: flipping them changes nothing that is
+          // signed, and the same (r, s) still verifies. Every other byte is r, s or their framing.
+          const envelope = at === "response.signature" ? Math.min(2, bytes.length - 1) : 0;
+          const index = envelope + (position % (bytes.length - envelope));
           bytes[index] = (bytes[index] ?? 0) ^ mask;
           setAt(response, at, b64url(bytes));
         },
