@@ -41,11 +41,11 @@ export class AttestationCA {
     private readonly root: x509.X509Certificate,
   ) {}
 
-  static async create(name = "Keyhold Test Attestation Root"): Promise<AttestationCA> {
+  static async create(name = "Test Attestation Root"): Promise<AttestationCA> {
     const keys = await generateKeys();
     const root = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: serial(),
-      name: `CN=${name}, O=Keyhold Tests, C=US`,
+      name: `CN=${name}, O=Test Authenticator Maker, C=US`,
       notBefore: new Date(Date.now() - DAY),
       notAfter: new Date(Date.now() + 365 * DAY),
       signingAlgorithm: SIGNING,
@@ -77,7 +77,7 @@ export class AttestationCA {
     const leaf = await x509.X509CertificateGenerator.create({
       serialNumber: serial(),
       // packed's requirements for the subject: C, O, OU "Authenticator Attestation", CN.
-      subject: "C=US, O=Keyhold Tests, OU=Authenticator Attestation, CN=Test Security Key",
+      subject: "C=US, O=Test Authenticator Maker, OU=Authenticator Attestation, CN=Test Security Key",
       issuer: this.root.subject,
       notBefore: new Date(Date.now() - DAY),
       notAfter: new Date(Date.now() + 365 * DAY),

@@ -19,7 +19,7 @@ const verifiedFacts = defineRequestState<{ credentialId: string; facts: Attestat
 );
 
 /**
- * Wraps the rest of the passkey plugin's `registration` option: once Keyhold's rules have accepted
+ * Wraps the rest of the passkey plugin's `registration` option: once the app's rules have accepted
  * the plugin's verification (lib/auth/passkey-policy/registration.ts), work out what its attestation
  * proves, for the after hook below to store with the new passkey.
  */

@@ -21,7 +21,7 @@ export type AttestationFacts = Required<
  * that the leaf certificate signed authenticator data and client data, that it is an attestation
  * certificate (subject, no CA, in its validity period), and that its AAGUID extension, when present,
  * matches the AAGUID in authenticator data. What it cannot know is whom to trust: it runs the chain
- * check only against anchors set in its global SettingsService, and skips it without any. Keyhold
+ * check only against anchors set in its global SettingsService, and skips it without any. The app
  * leaves those settings alone (an ordinary user's registration never depends on them) and asks the
  * library's chain check here, against the operator's anchors.
  *
