@@ -11,7 +11,7 @@ const isProtected = (pathname: string) =>
   PROTECTED_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
 /**
- * Runs before every page and API call: sends the security headers, with a fresh CSP nonce that
+ * Runs before every page (not the auth API): sends the security headers, with a fresh CSP nonce that
  * Next.js reads back from the request to mark its own scripts, and makes an optimistic check at the
  * edge of every protected page: no session cookie, no page. It reads no database, so the pages
  * themselves still verify the session (lib/auth/session.ts). A form the browser sent itself, without
@@ -43,8 +43,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files and the icon. Next reads this at build time, so it must
-// stay a literal.
+// Everything but the build's static files, the icon and the auth API, which sets its own headers
+// (lib/auth/api-headers.ts) and has no page to guard. Next reads this at build time, so it must stay
+// a literal.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.svg|api/auth/).*)"],
 };

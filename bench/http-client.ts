@@ -1,7 +1,7 @@
 import { clientAddressHeaders } from "./client-address";
 
 /** A server under test: where to connect, and the origin its pages (and passkeys) belong to. */
-export type Target = { name: "app" | "baseline"; url: string; origin: string };
+export type Target = { name: "app" | "peer" | "baseline"; url: string; origin: string };
 
 export type Reply<T = unknown> = { status: number; body: T };
 

@@ -1,16 +1,18 @@
 /**
- * `npm run bench`: the app's passkey endpoints under load next to a bare baseline, page weight,
- * Lighthouse, and start-up. Prints a Markdown report on stdout, progress on stderr.
+ * `npm run bench`: the app's passkey endpoints under load next to a minimal Better Auth passkey app
+ * (the peer, bench/peer) and a bare baseline, page weight, Lighthouse, and start-up. Prints a
+ * Markdown report on stdout, progress on stderr.
  *
  *   npm run bench                                  # the default run, a few minutes
- *   npm run bench -- --seconds 30                  # longer measurements per load level
+ *   npm run bench -- --seconds 30                  # longer measurements per load level and server
+ *   npm run bench -- --rounds 5                    # those seconds in 5 interleaved rounds (default 3)
  *   npm run bench -- --only load,pages             # some sections: load, pages, lighthouse, startup
  *   npm run bench -- --only suite                  # the wall time of `npm run test:unit` (not in the default run)
  *   npm run bench -- --rebuild                     # build the app even if .next has an up-to-date build
  *
- * Ports: BENCH_PORT (default 4100) for the app, +1 the baseline, +25 a mail sink, +50 `npm run dev`.
- * Databases: keyhold_bench_app and keyhold_bench_baseline on BENCH_POSTGRES_URL (default the local
- * PostgreSQL), dropped and recreated on every run.
+ * Ports: BENCH_PORT (default 4100) for the app, +1 the baseline, +2 the peer, +25 a mail sink, +50
+ * `npm run dev`. Databases: keyhold_bench_app, keyhold_bench_peer and keyhold_bench_baseline on
+ * BENCH_POSTGRES_URL (default the local PostgreSQL), dropped and recreated on every run.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -33,9 +35,21 @@ import {
 import { type Floor, measureFloor } from "./floor";
 import type { BenchBrowser, Target } from "./http-client";
 import { type LighthouseScores, lighthouseScores } from "./lighthouse";
-import { type LoadResult, runLoad } from "./load";
+import { type LoadResult, type RoundResult, runRound, summarize } from "./load";
 import { type FirstLoadJs, firstLoadJs, timeToFirstByte } from "./pages";
-import { appEnv, residentMiB, startApp, startBaseline, startMailSink, waitFor } from "./servers";
+import {
+  appEnv,
+  buildPeer,
+  cpuSeconds,
+  PEER_DIR,
+  type RunningServer,
+  residentMiB,
+  startApp,
+  startBaseline,
+  startMailSink,
+  startPeer,
+  waitFor,
+} from "./servers";
 import { devStartUp, unitSuiteMs } from "./startup";
 
 const SECTIONS = ["load", "pages", "lighthouse", "startup", "suite"] as const;
@@ -45,14 +59,19 @@ type Section = (typeof SECTIONS)[number];
 
 const { values: flags } = parseArgs({
   options: {
-    seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "6" },
+    seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "9" },
+    rounds: { type: "string", default: "3" },
     concurrency: { type: "string", default: "1,10,50" },
     only: { type: "string", default: DEFAULT_SECTIONS.join(",") },
     rebuild: { type: "boolean", default: false },
   },
 });
+// Each server is measured for `seconds` per load level, in `rounds` rounds that alternate between the
+// three servers, each round after a warm-up of its own (the closed loop's ramp from idle).
 const seconds = Number(flags.seconds);
-const warmupSeconds = Math.max(2, Math.round(seconds / 3));
+const rounds = Math.max(1, Number(flags.rounds));
+const roundSeconds = seconds / rounds;
+const roundWarmupSeconds = Math.max(1, roundSeconds / 2);
 const levels = flags.concurrency.split(",").map(Number);
 const sections = new Set(flags.only.split(",") as Section[]);
 for (const section of sections) {
@@ -61,7 +80,13 @@ for (const section of sections) {
 }
 
 const portBase = Number(process.env.BENCH_PORT ?? 4100);
-const ports = { app: portBase, baseline: portBase + 1, mail: portBase + 25, dev: portBase + 50 };
+const ports = {
+  app: portBase,
+  baseline: portBase + 1,
+  peer: portBase + 2,
+  mail: portBase + 25,
+  dev: portBase + 50,
+};
 const app: Target = {
   name: "app",
   url: `http://127.0.0.1:${ports.app}`,
@@ -72,7 +97,18 @@ const baseline: Target = {
   url: `http://127.0.0.1:${ports.baseline}`,
   origin: `http://localhost:${ports.baseline}`,
 };
-const databases = { app: "keyhold_bench_app", baseline: "keyhold_bench_baseline" };
+const peer: Target = {
+  name: "peer",
+  url: `http://127.0.0.1:${ports.peer}`,
+  origin: `http://localhost:${ports.peer}`,
+};
+/** Every load table's columns, in this order; the rounds rotate through them. */
+const TARGETS = [app, peer, baseline] as const;
+const databases = {
+  app: "keyhold_bench_app",
+  peer: "keyhold_bench_peer",
+  baseline: "keyhold_bench_baseline",
+};
 // PostgreSQL publishes a backend's table counters when it has been idle for up to 10 s.
 const STATS_SETTLE_MS = 11_000;
 
@@ -80,7 +116,8 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Scenario = "sign-in" | "list passkeys" | "registration";
-type LoadRow = { scenario: Scenario; app: LoadResult; baseline: LoadResult };
+type LoadRow = { scenario: Scenario; results: Record<Target["name"], LoadResult> };
+type Memory = { idle: number; loaded: number };
 type WorkRow = { operation: Scenario; target: Target["name"]; work: ReturnType<typeof workPerOperation> };
 
 const report = {
@@ -89,7 +126,7 @@ const report = {
   floor: undefined as Floor | undefined,
   load: [] as LoadRow[],
   work: [] as WorkRow[],
-  memory: undefined as { app: number; baseline: number; appIdle: number; baselineIdle: number } | undefined,
+  memory: {} as Partial<Record<Target["name"], Memory>>,
   pages: [] as { page: string; js: FirstLoadJs }[],
   ttfb: undefined as { p50: number; p95: number } | undefined,
   lighthouse: [] as { page: string; formFactor: string; scores: LighthouseScores }[],
@@ -123,14 +160,33 @@ const BUILD_INPUTS = [
   "package-lock.json",
 ];
 
-function ensureBuild() {
-  const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
-  if (built > newestSource(BUILD_INPUTS) && !flags.rebuild) return;
-  log("building the app (next build)");
-  execFileSync("npm", ["run", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: appEnv(ports.app, databaseUrl(databases.app), ports.mail),
-  });
+// The peer's own files (not its .next) and the one file of Keyhold's it imports: the schema.
+const PEER_BUILD_INPUTS = [
+  `${PEER_DIR}/app`,
+  `${PEER_DIR}/lib`,
+  `${PEER_DIR}/next.config.ts`,
+  "lib/db/schema.ts",
+  "package-lock.json",
+];
+
+/** Whether the build in `distDir` is older than its sources (or missing, or --rebuild). */
+function isStale(distDir: string, inputs: string[]): boolean {
+  const built = existsSync(`${distDir}/BUILD_ID`) ? statSync(`${distDir}/BUILD_ID`).mtimeMs : 0;
+  return flags.rebuild || built <= newestSource(inputs);
+}
+
+function ensureBuilds() {
+  if (isStale(".next", BUILD_INPUTS)) {
+    log("building the app (next build)");
+    execFileSync("npm", ["run", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: appEnv(ports.app, databaseUrl(databases.app), ports.mail),
+    });
+  }
+  if (isStale(`${PEER_DIR}/.next`, PEER_BUILD_INPUTS)) {
+    log("building the peer (next build bench/peer)");
+    buildPeer(ports.peer, databaseUrl(databases.peer));
+  }
 }
 
 /**
@@ -141,7 +197,7 @@ async function measureWork(
   operations: { operation: Scenario; run: (target: Target) => Promise<unknown> }[],
   count: number,
 ) {
-  const targets = [app, baseline];
+  const targets = TARGETS;
   await sleep(STATS_SETTLE_MS);
   let before = await Promise.all(targets.map((target) => databaseWork(databaseUrl(databases[target.name]))));
   for (const { operation, run } of operations) {
@@ -158,23 +214,22 @@ async function measureWork(
   }
 }
 
+/** A server's process, for its CPU clock and its memory. */
+function serverPid(target: Target): number {
+  return servers[target.name]?.process.pid as number;
+}
+
 async function loadSection(users: BenchUser[]) {
   log("floor: ES256 and @simplewebauthn/server verification");
   report.floor = await measureFloor();
 
-  const servers = [app, baseline] as const;
   const signedIn = new Map<Target["name"], BenchBrowser[]>();
-  for (const target of servers) {
-    // Warm both: JIT, connection pools, Next's route compilation caches.
+  for (const target of TARGETS) {
+    // Warm each: JIT, connection pools, Next's route compilation caches.
     for (let i = 0; i < 30; i++) await signIn(target, users[i % users.length] as BenchUser);
     signedIn.set(target.name, await Promise.all(users.map((user) => signIn(target, user))));
+    report.memory[target.name] = { idle: residentMiB(serverPid(target)), loaded: 0 };
   }
-  report.memory = {
-    app: 0,
-    baseline: 0,
-    appIdle: residentMiB(appServer?.process.pid as number),
-    baselineIdle: residentMiB(baselineServer?.process.pid as number),
-  };
 
   log("database work per operation (sequential, PostgreSQL's table counters)");
   const first = (target: Target) => signedIn.get(target.name)?.[0] as BenchBrowser;
@@ -204,17 +259,42 @@ async function loadSection(users: BenchUser[]) {
     },
   ];
   for (const { scenario, iteration } of scenarios) {
+    // Fresh sessions for every scenario: Keyhold asks a session older than its step-up window to
+    // confirm again before adding a passkey, and the rounds before may have taken longer than that.
+    for (const target of TARGETS) {
+      signedIn.set(target.name, await Promise.all(users.map((user) => signIn(target, user))));
+    }
     for (const concurrency of levels) {
-      const results = {} as Record<Target["name"], LoadResult>;
-      for (const target of servers) {
-        log(`${scenario}: ${target.name}, ${concurrency} concurrent users, ${warmupSeconds}+${seconds} s`);
-        results[target.name] = await runLoad(concurrency, { seconds, warmupSeconds }, iteration(target));
+      log(
+        `${scenario}: ${concurrency} concurrent users, ${rounds} rounds of ${roundWarmupSeconds}+${roundSeconds} s per server`,
+      );
+      const perTarget = new Map<Target["name"], RoundResult[]>(TARGETS.map((target) => [target.name, []]));
+      for (let round = 0; round < rounds; round++) {
+        // Rotated each round (A P B, P B A, B A P, …), so that no server always follows the same one.
+        const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
+        for (const target of order) {
+          const result = await runRound(
+            concurrency,
+            { seconds: roundSeconds, warmupSeconds: roundWarmupSeconds },
+            iteration(target),
+            () => cpuSeconds(serverPid(target)),
+          );
+          perTarget.get(target.name)?.push(result);
+        }
       }
-      report.load.push({ scenario, app: results.app, baseline: results.baseline });
+      const results = Object.fromEntries(
+        TARGETS.map((target) => [
+          target.name,
+          summarize(concurrency, roundSeconds, perTarget.get(target.name) ?? []),
+        ]),
+      ) as Record<Target["name"], LoadResult>;
+      report.load.push({ scenario, results });
     }
   }
-  report.memory.app = residentMiB(appServer?.process.pid as number);
-  report.memory.baseline = residentMiB(baselineServer?.process.pid as number);
+  for (const target of TARGETS) {
+    const memory = report.memory[target.name];
+    if (memory) memory.loaded = residentMiB(serverPid(target));
+  }
   return signedIn.get("app")?.[0] as BenchBrowser;
 }
 
@@ -247,28 +327,33 @@ async function lighthouseSection(signedIn: BenchBrowser) {
   }
 }
 
-let appServer: ReturnType<typeof startApp> | undefined;
-let baselineServer: ReturnType<typeof startBaseline> | undefined;
+const servers: Partial<Record<Target["name"], RunningServer>> = {};
+
+async function stopServers() {
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
+}
 
 async function main() {
   // What was measured before a later section fails is still worth printing.
   try {
     const needsServers = sections.has("load") || sections.has("pages") || sections.has("lighthouse");
     if (needsServers) {
-      ensureBuild();
+      ensureBuilds();
       log("databases: create, migrate, seed");
       const users = makeUsers(Math.max(...levels));
       const urls = {
         app: await freshDatabase(databases.app),
+        peer: await freshDatabase(databases.peer),
         baseline: await freshDatabase(databases.baseline),
       };
-      await seed(urls.app, users);
-      await seed(urls.baseline, users);
+      for (const url of Object.values(urls)) await seed(url, users);
       const mail = startMailSink(ports.mail);
-      appServer = startApp(ports.app, urls.app, ports.mail);
-      baselineServer = startBaseline(ports.baseline, urls.baseline);
+      servers.app = startApp(ports.app, urls.app, ports.mail);
+      servers.peer = startPeer(ports.peer, urls.peer);
+      servers.baseline = startBaseline(ports.baseline, urls.baseline);
       try {
         await waitFor(`${app.url}/sign-in`);
+        await waitFor(`${peer.url}/api/auth/ok`);
         await waitFor(`${baseline.url}/api/auth/passkey/generate-authenticate-options`);
         let browser: BenchBrowser | undefined;
         if (sections.has("load")) browser = await loadSection(users);
@@ -277,8 +362,7 @@ async function main() {
         if (sections.has("lighthouse")) await lighthouseSection(browser);
         report.mailed = mail.count();
       } finally {
-        await appServer.stop();
-        await baselineServer.stop();
+        await stopServers();
         await mail.stop();
       }
     }
@@ -332,31 +416,44 @@ async function renderReport(): Promise<string> {
   }
   if (report.load.length) {
     lines.push(
-      `### Load (${warmupSeconds} s warm-up, ${seconds} s measured per row; client address: ${clientAddressMode}` +
+      `### Load (${rounds} interleaved rounds per row and server, each ${roundWarmupSeconds} s warm-up + ${roundSeconds} s measured; ` +
+        `client address: ${clientAddressMode}` +
         `${clientAddressMode === "per-ceremony" ? ` in \`${CLIENT_ADDRESS_HEADER}\`` : ""})`,
       "",
-      "| scenario | users | app /s | baseline /s | app ÷ baseline | app p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | p99 app ÷ baseline | failed (app / baseline) |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "Servers: app = Keyhold; peer = bench/peer, Better Auth and its passkey plugin only; bare = bench/baseline-server.ts. " +
+        "CPU is the server process's user + system time over the measured windows, per completed ceremony.",
+      "",
+      "| scenario | users | app /s | peer /s | bare /s | app ÷ peer | app ÷ bare | p50 / p99 ms app | peer | bare | p99 app ÷ peer | CPU ms per ceremony app / peer / bare | failed app / peer / bare |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
-    for (const { scenario, app: a, baseline: b } of report.load) {
+    for (const { scenario, results } of report.load) {
+      const { app: a, peer: p, baseline: b } = results;
+      const latency = (r: LoadResult) => `${ms(r.p50)} / ${ms(r.p99)}`;
       lines.push(
-        `| ${scenario} | ${a.concurrency} | ${a.perSecond.toFixed(1)} | ${b.perSecond.toFixed(1)} | ` +
-          `${(a.perSecond / b.perSecond).toFixed(2)} | ${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)} | ` +
-          `${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.p99)} | ${(a.p99 / b.p99).toFixed(2)} | ${a.failed} / ${b.failed} |`,
+        `| ${scenario} | ${a.concurrency} | ${a.perSecond.toFixed(1)} | ${p.perSecond.toFixed(1)} | ${b.perSecond.toFixed(1)} | ` +
+          `${(a.perSecond / p.perSecond).toFixed(2)} | ${(a.perSecond / b.perSecond).toFixed(2)} | ` +
+          `${latency(a)} | ${latency(p)} | ${latency(b)} | ${(a.p99 / p.p99).toFixed(2)} | ` +
+          `${ms(a.cpuMsPerCeremony)} / ${ms(p.cpuMsPerCeremony)} / ${ms(b.cpuMsPerCeremony)} | ${a.failed} / ${p.failed} / ${b.failed} |`,
       );
     }
-    const errors = report.load.flatMap(({ scenario, app: a, baseline: b }) =>
-      [a, b].flatMap((result, i) =>
-        result.firstError ? [`- ${scenario}, ${i ? "baseline" : "app"}: ${result.firstError}`] : [],
-      ),
+    const errors = report.load.flatMap(({ scenario, results }) =>
+      TARGETS.flatMap((target) => {
+        const error = results[target.name].firstError;
+        return error ? [`- ${scenario}, ${target.name}: ${error}`] : [];
+      }),
     );
     if (errors.length) lines.push("", "First error seen:", "", ...errors);
     lines.push("");
   }
-  if (report.memory) {
+  const memories = TARGETS.flatMap((target) => {
+    const memory = report.memory[target.name];
+    return memory
+      ? [`${target.name} ${memory.idle.toFixed(0)} warm → ${memory.loaded.toFixed(0)} after the load`]
+      : [];
+  });
+  if (memories.length) {
     lines.push(
-      `Resident memory (MiB): app ${report.memory.appIdle.toFixed(0)} warm → ${report.memory.app.toFixed(0)} after the load; ` +
-        `baseline ${report.memory.baselineIdle.toFixed(0)} → ${report.memory.baseline.toFixed(0)}. Mail sent during the run: ${report.mailed}.`,
+      `Resident memory (MiB): ${memories.join("; ")}. Mail sent during the run: ${report.mailed}.`,
       "",
     );
   }
@@ -435,7 +532,6 @@ function fmt(value: number): string {
 
 main().catch(async (error: unknown) => {
   console.error(error);
-  await appServer?.stop();
-  await baselineServer?.stop();
+  await stopServers();
   process.exit(1);
 });

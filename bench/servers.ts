@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer } from "smtp-server";
@@ -65,6 +65,38 @@ export function startApp(port: number, databaseUrl: string, smtpPort: number): R
   );
 }
 
+/** The peer (bench/peer): a minimal Next.js app with Better Auth and its passkey plugin only. */
+export const PEER_DIR = "bench/peer";
+
+/** The peer's environment: the same secret and URL conventions as the app's. */
+function peerEnv(port: number, databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    BETTER_AUTH_SECRET: BENCH_SECRET,
+    BETTER_AUTH_URL: `http://localhost:${port}`,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+export function buildPeer(port: number, databaseUrl: string): void {
+  // Webpack: Turbopack takes a project's proxy.ts and instrumentation.ts from its root (the
+  // repository's, where the peer finds node_modules), which would make the peer run Keyhold's.
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", "--webpack", PEER_DIR], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: peerEnv(port, databaseUrl),
+  });
+}
+
+export function startPeer(port: number, databaseUrl: string): RunningServer {
+  return startProcess(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", PEER_DIR, "--port", String(port)],
+    peerEnv(port, databaseUrl),
+  );
+}
+
 export function startBaseline(port: number, databaseUrl: string): RunningServer {
   return startProcess(process.execPath, ["--import", "tsx", "bench/baseline-server.ts"], {
     ...process.env,
@@ -89,27 +121,62 @@ export async function waitFor(url: string, { status = 200, timeoutMs = 120_000 }
   throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000} s`);
 }
 
-/** Resident memory of a process and all its descendants, in MiB. */
-export function residentMiB(pid: number): number {
+/** A process and all its descendants, from /proc: `next start` may run workers of its own. */
+function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const parent = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      const parent = Number(procStat(Number(entry))[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {}
   }
-  let kib = 0;
+  const tree: number[] = [];
   const pending = [pid];
   while (pending.length) {
     const current = pending.pop() as number;
+    tree.push(current);
+    pending.push(...(children.get(current) ?? []));
+  }
+  return tree;
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): state, ppid, … */
+function procStat(pid: number): string[] {
+  const line = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return line.slice(line.lastIndexOf(") ") + 2).split(" ");
+}
+
+/** Resident memory of a process and all its descendants, in MiB. */
+export function residentMiB(pid: number): number {
+  let kib = 0;
+  for (const current of processTree(pid)) {
     try {
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, "utf8"))?.[1];
       kib += Number(rss ?? 0);
     } catch {}
-    pending.push(...(children.get(current) ?? []));
   }
   return kib / 1024;
+}
+
+const CLOCK_TICKS_PER_SECOND =
+  Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/**
+ * CPU time (user + system) a server process and its descendants have used so far, in seconds: what
+ * `process.cpuUsage()` would report inside it, read from outside (/proc/<pid>/stat's utime and stime),
+ * so that no server needs a bench-only endpoint.
+ */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const current of processTree(pid)) {
+    try {
+      const fields = procStat(current);
+      // utime and stime are the 14th and 15th fields of the line; 12th and 13th after the name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
 }
 
 /** An SMTP server that accepts and drops everything, in case an endpoint under load sends mail. */

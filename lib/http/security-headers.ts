@@ -40,16 +40,32 @@ export function securityHeaders(
 ): { "Content-Security-Policy": string } & Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
+    ...commonHeaders(options),
     // Passkeys for this origin only: no embedded document may ask for one (and nothing here embeds any).
     "Permissions-Policy":
       "publickey-credentials-get=(self), publickey-credentials-create=(self), camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+  };
+}
+
+/**
+ * The headers of the auth API's answers, which proxy.ts does not see (it runs for pages only): JSON is
+ * never a document, so it needs no nonce and may load nothing, nor be framed, nor be sniffed as
+ * anything else.
+ */
+export function apiSecurityHeaders(options: Omit<SecurityHeaderOptions, "nonce">): Record<string, string> {
+  return {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    ...commonHeaders(options),
+  };
+}
+
+function commonHeaders({ https, production }: Omit<SecurityHeaderOptions, "nonce">): Record<string, string> {
+  return {
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
     // Only where the origin is https, and only from a production server: a browser that has seen it
     // refuses plain http to this host for two years, which would lock out `next dev` on localhost.
-    ...(options.https && options.production
-      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
-      : {}),
+    ...(https && production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
