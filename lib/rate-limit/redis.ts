@@ -8,7 +8,7 @@ if count == 1 then redis.call("PEXPIRE", KEYS[1], ARGV[1]) end
 return { count, redis.call("PTTL", KEYS[1]) }
 `;
 
-const KEY_PREFIX = "keyhold:rate-limit:";
+export const REDIS_KEY_PREFIX = "keyhold:rate-limit:";
 
 /** Fixed windows as Redis counters that expire with their window. */
 export function redisRateLimitStore(redis: Redis): RateLimitStore {
@@ -17,7 +17,7 @@ export function redisRateLimitStore(redis: Redis): RateLimitStore {
       const [count, millisecondsLeft] = (await redis.eval(
         CONSUME,
         1,
-        KEY_PREFIX + key,
+        REDIS_KEY_PREFIX + key,
         windowSeconds * 1000,
       )) as [number, number];
       if (count <= max) return { allowed: true };
