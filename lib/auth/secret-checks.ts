@@ -4,26 +4,14 @@ import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/a
 import { clientIpAddress } from "@/lib/http/client-ip";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import type { HookContext } from "./passkey-policy/types";
-import { servedPathsWhere } from "./surface";
+import { SECRET_CHECK_BUDGET, servedPathsWhere } from "./surface";
 
 export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
   TOO_MANY_ATTEMPTS: "Too many attempts. Wait 15 minutes, then try again.",
   PASSWORD_NOT_ACCEPTED: "Confirm it's you with step-up instead of sending a password.",
 });
 
-/**
- * One budget for every check of a secret somebody could guess — a password at sign-in or step-up,
- * a recovery code, a step-up passkey assertion — shared by all the endpoints that check one
- * (`checksSecret` in lib/auth/surface.ts), so that guesses spread over several endpoints add up.
- * Every attempt counts, right or wrong, so that a right guess cannot slip past the limit; a person
- * makes a couple a day. Per account, from whatever address: an attack spread over many addresses.
- * Per address, across accounts: one client trying one password on many accounts.
- */
-export const SECRET_CHECK_BUDGET = {
-  perAccount: { max: 10, windowSeconds: 15 * 60 },
-  perAddress: { max: 30, windowSeconds: 15 * 60 },
-} satisfies Record<string, RateLimitRule>;
-
+/** The endpoints that spend the budget of lib/auth/surface.ts (`SECRET_CHECK_BUDGET`). */
 const SECRET_CHECKING_PATHS = servedPathsWhere((endpoint) => endpoint.checksSecret === true);
 
 export function secretChecks() {

@@ -182,6 +182,20 @@ export const AUTH_SURFACE = {
   "/error": { off: "Better Auth's error page; every flow here redirects to the app's own pages" },
 } satisfies Record<string, ServedEndpoint | DisabledEndpoint>;
 
+/**
+ * One budget for every check of a secret somebody could guess — a password at sign-in or step-up,
+ * a recovery code, a step-up passkey assertion — shared by all the endpoints that check one
+ * (`checksSecret` above; lib/auth/secret-checks.ts spends it), so that guesses spread over several
+ * endpoints add up.
+ * Every attempt counts, right or wrong, so that a right guess cannot slip past the limit; a person
+ * makes a couple a day. Per account, from whatever address: an attack spread over many addresses.
+ * Per address, across accounts: one client trying one password on many accounts.
+ */
+export const SECRET_CHECK_BUDGET = {
+  perAccount: { max: 10, windowSeconds: 15 * 60 },
+  perAddress: { max: 30, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
 export type AuthPath = keyof typeof AUTH_SURFACE;
 
 const rows = Object.entries(AUTH_SURFACE) as [AuthPath, ServedEndpoint | DisabledEndpoint][];

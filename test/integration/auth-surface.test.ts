@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { SECRET_CHECK_BUDGET } from "@/lib/auth/secret-checks";
-import { AUTH_SURFACE, SERVED_ENDPOINTS } from "@/lib/auth/surface";
+import { AUTH_SURFACE, SECRET_CHECK_BUDGET, SERVED_ENDPOINTS } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { securityEvent, session } from "@/lib/db/schema";
 import { authEndpoints } from "../helpers/auth-endpoints";

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { SECRET_CHECK_BUDGET } from "@/lib/auth/secret-checks";
+import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { recoveryCode, securityEvent, session } from "@/lib/db/schema";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
