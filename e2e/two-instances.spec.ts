@@ -132,10 +132,10 @@ test("a session, a passkey ceremony and a rate limit each span both instances", 
   }
 
   // The secret budget (recovery codes, passwords and step-ups: 10 per account per 15 minutes)
-  // counts on both together.
-  const { max } = SECRET_CHECK_BUDGET.perAccount;
+  // counts on both together; the member's password sign-in above spent one.
+  const left = SECRET_CHECK_BUDGET.perAccount.max - 1;
   const statuses: number[] = [];
-  for (let attempt = 0; attempt <= max; attempt++) {
+  for (let attempt = 0; attempt <= left; attempt++) {
     const instance = attempt % 2 === 0 ? INSTANCES.a : INSTANCES.b;
     statuses.push(
       (
@@ -146,5 +146,5 @@ test("a session, a passkey ceremony and a rate limit each span both instances", 
       ).status,
     );
   }
-  expect(statuses).toEqual([...Array(max).fill(401), 429]);
+  expect(statuses).toEqual([...Array(left).fill(401), 429]);
 });
