@@ -3,7 +3,8 @@ import { like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
 import { db } from "@/lib/db";
-import { account, passkey, recoveryCode, securityEvent, session, user } from "@/lib/db/schema";
+import { account, recoveryCode, securityEvent, session, user } from "@/lib/db/schema";
+import { insertPasskeyRow } from "../helpers/seed-rows";
 
 // A moment far from the real clock, so that only this file's rows fall in its windows, even on a
 // PostgreSQL shared with other test files.
@@ -37,17 +38,7 @@ async function seed(label: string, facts: Seed) {
       createdAt: new Date(at("2100-01-01T00:00:00Z").getTime() + seeded.size * DAY),
     });
   for (const kind of facts.passkeys ?? []) {
-    await db()
-      .insert(passkey)
-      .values({
-        id: randomUUID(),
-        userId: id,
-        publicKey: "pk",
-        credentialID: randomUUID(),
-        deviceType: kind === "synced" ? "multiDevice" : "singleDevice",
-        backedUp: kind === "synced",
-        createdAt: at("2100-01-02T00:00:00Z"),
-      });
+    await insertPasskeyRow(id, { synced: kind === "synced", createdAt: at("2100-01-02T00:00:00Z") });
   }
   if (facts.password) {
     await db()

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { account, passkey, user } from "@/lib/db/schema";
+import { account, user } from "@/lib/db/schema";
 import { hasPasswordCondition, passwordHashOf, signInMethodsOf } from "@/lib/sign-in-methods/queries";
+import { insertPasskeyRow } from "../helpers/seed-rows";
 
 type Seed = { passkeys?: number; accounts?: { providerId: string; password: string | null }[] };
 
@@ -13,20 +14,7 @@ async function seed({ passkeys = 0, accounts = [] }: Seed) {
     .insert(user)
     .values({ id, name: "Someone", email: `${id}@sign-in-methods.test` });
   const passkeyIds: string[] = [];
-  for (let index = 0; index < passkeys; index++) {
-    const [added] = await db()
-      .insert(passkey)
-      .values({
-        id: randomUUID(),
-        userId: id,
-        publicKey: "pk",
-        credentialID: randomUUID(),
-        deviceType: "multiDevice",
-        backedUp: true,
-      })
-      .returning({ id: passkey.id });
-    if (added) passkeyIds.push(added.id);
-  }
+  for (let index = 0; index < passkeys; index++) passkeyIds.push(await insertPasskeyRow(id));
   for (const linked of accounts) {
     await db()
       .insert(account)
