@@ -25,6 +25,8 @@ export default defineConfig({
     baseURL: APP_URL,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
+    // Colours change at once (app/globals.css), so that axe never measures a button mid-fade.
+    reducedMotion: "reduce",
     launchOptions: {
       // Without it, Playwright's own browser (after `npx playwright install chromium`).
       executablePath: existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined,
