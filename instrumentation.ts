@@ -3,6 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { appendPeerAddressToForwardedFor } = await import("@/lib/http/peer-address");
   appendPeerAddressToForwardedFor();
-  const { prepareServer } = await import("@/lib/server-start");
+  const { prepareServer } = await import("@/lib/startup/prepare-server");
   await prepareServer();
 }

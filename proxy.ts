@@ -1,7 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { serverConfig } from "@/config/env";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
-import { serverConfig } from "@/lib/env";
 import { isNativeFormPost, redirectToNeedsJavaScript } from "@/lib/http/native-form-post";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 
@@ -14,7 +14,7 @@ const isProtected = (pathname: string) =>
  * Runs before every page (not the auth API): sends the security headers, with a fresh CSP nonce that
  * Next.js reads back from the request to mark its own scripts, and makes an optimistic check at the
  * edge of every protected page: no session cookie, no page. It reads no database, so the pages
- * themselves still verify the session (lib/auth/session.ts). A form the browser sent itself, without
+ * themselves still verify the session (lib/session.ts). A form the browser sent itself, without
  * the page's scripts, goes to a page that says so.
  */
 export function proxy(request: NextRequest) {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import { LinkButton } from "@/components/ui/link-button";
 import { Notice } from "@/components/ui/notice";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;

@@ -18,7 +18,7 @@ import {
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
 import { Pool } from "pg";
-import { site } from "../site.config";
+import { site } from "@/config/site";
 
 const CHALLENGE_COOKIE = "baseline.passkey";
 const SESSION_COOKIE = "baseline.session_token";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { site } from "../site.config";
+import { site } from "@/config/site";
 import {
   saveRecoveryCodes,
   signUpWithPasskey,

@@ -1,4 +1,4 @@
-import { site } from "../site.config";
+import { site } from "@/config/site";
 import { addPasskey, signOut, signUpWithPassword } from "./fixtures/account";
 import { recordSignals, signalCalls } from "./fixtures/signals";
 import { expect, test } from "./fixtures/virtual-authenticator";

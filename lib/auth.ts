@@ -2,30 +2,30 @@ import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { serverConfig } from "@/config/env";
+import { site } from "@/config/site";
+import { emailChangeConflict } from "@/lib/account/email-change-conflict";
+import { personNames } from "@/lib/account/person-names";
+import { askBeforeSwitchingAccounts } from "@/lib/account-switch/server";
 import { adminAttestation, withAttestationFacts } from "@/lib/admin/attestation/plugin";
 import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
+import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
-import { serverConfig } from "@/lib/env";
 import { ipAddressOptions } from "@/lib/http/client-ip";
-import { authLogger } from "@/lib/log";
+import { passkeyUpgrade } from "@/lib/passkey-upgrade/server";
+import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/passkeys/policy";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
-import { site } from "@/site.config";
+import { recoveryCodes } from "@/lib/recovery-codes/server";
+import { securityActivity } from "@/lib/security-activity/plugin";
+import { sessionRevocation } from "@/lib/sessions/server";
+import { passkeySignUpRegistration } from "@/lib/sign-up/passkey-registration";
+import { passwordSignUpOptions, signUp } from "@/lib/sign-up/server";
+import { stepUp } from "@/lib/step-up/server";
 import { accessRules } from "./auth/access";
-import { askBeforeSwitchingAccounts } from "./auth/account-switch/server";
-import { emailChangeConflict } from "./auth/email-change-conflict";
 import { inputRules } from "./auth/input-rules";
-import { passkeyPolicy, passkeyPolicyOptions } from "./auth/passkey-policy";
-import { passkeyUpgrade } from "./auth/passkey-upgrade/server";
-import { personNames } from "./auth/person-names";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
-import { recoveryCodes } from "./auth/recovery-codes/server";
 import { secretChecks } from "./auth/secret-checks";
-import { securityActivity } from "./auth/security-activity";
-import { sessionRevocation } from "./auth/session-revocation/server";
-import { passkeySignUpRegistration } from "./auth/sign-up/passkey-registration";
-import { passwordSignUpOptions, signUp } from "./auth/sign-up/server";
-import { stepUp } from "./auth/step-up";
 import { DISABLED_PATHS } from "./auth/surface";
 
 function createAuth() {
@@ -41,7 +41,7 @@ function createAuth() {
     user: {
       additionalFields: {
         // Readable on the session's user; never settable by a client (input: false): update-user
-        // refuses a `role`, and sign-up's is replaced by the hook below. See lib/auth/admin-policy.ts.
+        // refuses a `role`, and sign-up's is replaced by the hook below. See lib/admin/policy.ts.
         role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
       },
       // The new address receives a link; the email changes only when it is followed.

@@ -13,7 +13,7 @@
  *
  * No vendor logos: the community list also embeds each vendor's icon, but those are the vendors' trademarks
  * and no licence covers redistributing them, so the app draws its own generic icon per kind instead
- * (components/settings/authenticator-icon.tsx).
+ * (components/passkeys/authenticator-icon.tsx).
  */
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
 import { StepUpProvider } from "@/components/step-up/step-up-provider";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (

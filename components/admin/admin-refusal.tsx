@@ -2,9 +2,9 @@ import { SignOutButton } from "@/components/app/sign-out-button";
 import { LinkButton } from "@/components/ui/link-button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import type { AdminRefusal as Refusal } from "@/lib/admin/require-admin";
-import type { AdminPasskeyPolicy } from "@/lib/env";
-import { routes } from "@/site.config";
+import type { AdminPasskeyPolicy } from "@/config/env";
+import { routes } from "@/config/site";
+import type { AdminRefusal as Refusal } from "@/lib/admin/policy";
 
 /** Why this sign-in cannot open the admin area, and the steps that will. */
 export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: AdminPasskeyPolicy }) {

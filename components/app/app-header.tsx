@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { routes, site } from "@/site.config";
+import { routes, site } from "@/config/site";
 import { SignOutButton } from "./sign-out-button";
 
 /** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 
 /**
  * What a page shows when the server could not render it, most often because the database is out

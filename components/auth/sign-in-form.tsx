@@ -2,23 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PasskeySignInButton } from "@/components/passkeys/passkey-sign-in-button";
+import { loadAuthClient } from "@/components/passkeys/sign-in";
+import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
+import { site } from "@/config/site";
 import {
   type AuthClientError,
   describeAuthError,
   describeCeremonyFailure,
   type Feedback,
   isCeremonyAborted,
-} from "@/lib/auth/messages";
-import { loadAuthClient } from "@/lib/passkeys/sign-in";
-import { site } from "@/site.config";
-import { PasskeySignInButton } from "./passkey-sign-in-button";
+} from "@/lib/auth-messages";
 import { useAuthForm } from "./use-auth-form";
-import { usePasskeyAutofill } from "./use-passkey-autofill";
 
 /** Passkey first (autofill and button), with the password path always in view. `next` is already safe. */
 export function SignInForm({ next, rpId }: { next: string; rpId: string }) {

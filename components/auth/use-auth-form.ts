@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { type AuthClientError, describeAuthError } from "@/lib/auth/messages";
+import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
 
 /**
  * The submit cycle every auth form shares: busy while the request runs (and while the next page

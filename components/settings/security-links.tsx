@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SettingsPage } from "@/site.config";
+import type { SettingsPage } from "@/config/site";
 
 /** The security settings pages as cards, each saying what is there. */
 export function SecurityLinks({ pages }: { pages: SettingsPage[] }) {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 
 const pages = [site.settings.overview, ...site.settings.pages];
 

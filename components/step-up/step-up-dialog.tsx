@@ -7,13 +7,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { authClient } from "@/lib/auth-client";
 import {
   type AuthClientError,
   describeAuthError,
   describeCeremonyFailure,
   type Feedback,
-} from "@/lib/auth/messages";
-import { authClient } from "@/lib/auth-client";
+} from "@/lib/auth-messages";
 import type { StepUpMethod } from "@/lib/sign-in-methods/methods";
 
 /** Which of them this account can confirm it's them with: the answer of /step-up/methods. */

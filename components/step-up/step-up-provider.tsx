@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
-import { type AuthClientError, STEP_UP_CANCELLED } from "@/lib/auth/messages";
+import { type AuthClientError, STEP_UP_CANCELLED } from "@/lib/auth-messages";
 import { StepUpDialog } from "./step-up-dialog";
 
 /** A sensitive call: resolves to its error, or null when it succeeded. */

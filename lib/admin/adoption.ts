@@ -35,7 +35,7 @@ export type PasskeyAdoption = {
  * Active: a sign-in recorded in the security log, or a session used, in the last 30 days. Sessions
  * count because a user can stay signed in for longer than the window; Better Auth moves a session's
  * updated_at forward when it extends it, at most once a day, which is precise enough for this.
- * Device-bound as in lib/auth/admin-policy.ts: single-device and not backed up; anything else is synced.
+ * Device-bound as in lib/admin/policy.ts: single-device and not backed up; anything else is synced.
  */
 export async function passkeyAdoption(now: Date = new Date()): Promise<PasskeyAdoption> {
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS).toISOString();

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
-import { recordSecurityEvent } from "@/lib/security-events";
+import { recordSecurityEvent } from "@/lib/security-log/events";
 
 export type Role = "user" | "admin";
 

@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
-import { requireRecentStepUp } from "./step-up/check";
+import { requireRecentStepUp } from "./step-up-window";
 import { SERVED_ENDPOINTS, servedPathsWhere } from "./surface";
 
 const NEEDS_SESSION = servedPathsWhere((endpoint) => endpoint.access !== "anyone");
@@ -24,7 +24,7 @@ export function accessRules() {
             const signedIn = await getSessionFromCtx(ctx);
             if (!signedIn) {
               // The passkey plugin names the account-to-be from the mailed link's pending sign-up
-              // (lib/auth/sign-up/passkey-registration.ts), or answers 401 itself.
+              // (lib/sign-up/passkey-registration.ts), or answers 401 itself.
               if (access === "stepped-up-or-sign-up-link") return;
               throw APIError.from("UNAUTHORIZED", { code: "UNAUTHORIZED", message: "Sign in first." });
             }

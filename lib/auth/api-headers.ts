@@ -1,4 +1,4 @@
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 
 /**

@@ -1,6 +1,6 @@
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import { declaresForm, declaresJson } from "@/lib/http/media-type";
-import { safeNext } from "@/lib/safe-next";
+import { safeNext } from "@/lib/http/safe-next";
 
 /**
  * Every field in which a request names where Better Auth should send the browser next, in its

@@ -1,5 +1,5 @@
 import { clientIpAddress } from "@/lib/http/client-ip";
-import type { RequestFacts } from "@/lib/security-events";
+import type { RequestFacts } from "@/lib/security-log/events";
 
 type EndpointContext = { request?: Request; headers?: Headers };
 

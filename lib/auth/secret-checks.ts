@@ -3,7 +3,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { clientIpAddress } from "@/lib/http/client-ip";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
-import type { HookContext } from "./passkey-policy/types";
+import type { HookContext } from "./hook-context";
 import { SECRET_CHECK_BUDGET, servedPathsWhere } from "./surface";
 
 export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
@@ -30,7 +30,7 @@ export function secretChecks() {
         },
         {
           // Better Auth checks a password sent with /delete-user: a second oracle outside the
-          // budget. Deleting is guarded by step-up (lib/auth/step-up), which is the one proof.
+          // budget. Deleting is guarded by step-up (lib/step-up), which is the one proof.
           matcher: (ctx) => ctx.path === "/delete-user",
           handler: createAuthMiddleware(async (ctx) => {
             if (ctx.body?.password !== undefined) {

@@ -1,11 +1,11 @@
 import type { RateLimitRule } from "@/lib/rate-limit";
-import type { SecurityEventType } from "@/lib/security-events";
+import type { SecurityEventType } from "@/lib/security-log/events";
 
 /**
  * Who may call an endpoint, enforced by lib/auth/access.ts. "stepped-up" is a session that signed in
- * or confirmed it is them within the step-up window (lib/auth/step-up/check.ts); anything less
+ * or confirmed it is them within the step-up window (lib/auth/step-up-window.ts); anything less
  * answers 401 or 403. "stepped-up-or-sign-up-link" also lets in, without a session, the holder of a
- * passkey sign-up link (lib/auth/sign-up/passkey-registration.ts).
+ * passkey sign-up link (lib/sign-up/passkey-registration.ts).
  */
 export type Access = "anyone" | "signed-in" | "stepped-up" | "stepped-up-or-sign-up-link";
 
@@ -19,7 +19,7 @@ export type ServedEndpoint = {
    * logged.
    */
   checksSecret?: true;
-  /** What it writes to the security activity (lib/security-events.ts). */
+  /** What it writes to the security activity (lib/security-log/events.ts). */
   logs: readonly SecurityEventType[];
   /** Who in the product calls it; an endpoint nobody calls is switched off. */
   usedBy: string;

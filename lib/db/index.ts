@@ -4,7 +4,7 @@ import { drizzle as drizzlePostgres, type NodePgDatabase } from "drizzle-orm/nod
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
 import { Pool } from "pg";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -143,7 +143,7 @@ export const recoveryCode = pgTable(
   (table) => [uniqueIndex("recovery_codes_user_id_code_hash_idx").on(table.userId, table.codeHash)],
 );
 
-/** Append-only record of what happened to an account's security, written by lib/security-events.ts. */
+/** Append-only record of what happened to an account's security, written by lib/security-log/events.ts. */
 export const securityEvent = pgTable(
   "security_events",
   {

@@ -1,7 +1,7 @@
 /**
  * The largest request body the auth API reads. The biggest legitimate one is a passkey registration
  * response, whose attestation statement can carry a certificate chain: a few kilobytes in practice,
- * under 100 KB for any authenticator the response schema accepts (lib/auth/passkey-policy).
+ * under 100 KB for any authenticator the response schema accepts (lib/passkeys).
  */
 export const MAX_BODY_BYTES = 128 * 1024;
 

@@ -1,5 +1,5 @@
 import { getIP } from "@better-auth/core/utils/ip";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 
 /**
  * An address no connection comes from. Better Auth believes only a single-entry header when no

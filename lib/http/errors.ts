@@ -1,4 +1,4 @@
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 
 /** Seconds a client is asked to wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;

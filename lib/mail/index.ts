@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createTransport, type Transporter } from "nodemailer";
+import { serverConfig } from "@/config/env";
 import { db } from "@/lib/db";
 import { mailOutbox } from "@/lib/db/schema";
-import { serverConfig } from "@/lib/env";
 
 export type Mail = { to: string; subject: string; text: string };
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { BetterAuthRateLimitStorage } from "@better-auth/core";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import { postgresRateLimitStore } from "./postgres";
 import { redisConnection, redisRateLimitStore } from "./redis";
 import type { RateLimitRule, RateLimitStore, RateLimitVerdict } from "./store";

@@ -1,7 +1,7 @@
+import { routes, site } from "@/config/site";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import type { Mail } from "@/lib/mail";
-import type { RequestFacts } from "@/lib/security-events";
-import { routes, site } from "@/site.config";
+import type { RequestFacts } from "@/lib/security-log/events";
 
 /** Who gets the notice, and the facts every notice states: when, and from where. */
 export type NoticeFacts = {

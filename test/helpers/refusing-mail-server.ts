@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 
 /**
  * Runs `work` while the app's mail goes to a real SMTP server that refuses every recipient at

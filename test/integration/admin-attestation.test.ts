@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { adminAccess } from "@/lib/admin/policy";
 import { setRole } from "@/lib/admin/roles";
-import { adminAccess } from "@/lib/auth/admin-policy";
 import { AttestationCA } from "../helpers/attestation-ca";
 import { signUp, TestBrowser } from "../helpers/browser";
 import {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { type AdminPolicyOptions, adminAccess } from "@/lib/admin/policy";
 import { setRole } from "@/lib/admin/roles";
-import { type AdminPolicyOptions, adminAccess } from "@/lib/auth/admin-policy";
 import { db } from "@/lib/db";
 import { passkey, securityEvent, user } from "@/lib/db/schema";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";

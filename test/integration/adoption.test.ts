@@ -73,7 +73,7 @@ async function seed(label: string, facts: Seed) {
 }
 
 /**
- * A sign-in event as lib/security-events.ts writes it, at a moment of the test's choosing:
+ * A sign-in event as lib/security-log/events.ts writes it, at a moment of the test's choosing:
  * recordSecurityEvent stamps the real time, and these sign-ins happened in the seeded past.
  */
 function logSignIn(userId: string | null, method: string, createdAt: Date, type = "sign_in") {

@@ -2,9 +2,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { OutboxList } from "@/components/dev/outbox-list";
+import { site } from "@/config/site";
 import { sendMail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
-import { site } from "@/site.config";
 
 // The page itself answers 404 in production (e2e/security-activity.spec.ts, against a production
 // server); here, what it shows in development: the mail sendMail kept, newest first, links live.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";

@@ -1,11 +1,11 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { describe, expect, it } from "vitest";
 import { auth } from "@/lib/auth";
-import { describeAuthError } from "@/lib/auth/messages";
+import { describeAuthError } from "@/lib/auth-messages";
 
 type ErrorCodes = Record<string, { code: string; message: string }>;
 
-/** Better Auth's plugins, whose terse messages the browser words itself (lib/auth/messages.ts). */
+/** Better Auth's plugins, whose terse messages the browser words itself (lib/auth-messages.ts). */
 const NOT_KEYHOLDS = new Set(["passkey"]);
 
 const keyholdErrorCodes = () =>

@@ -248,7 +248,7 @@ async function probe(
   if (response.status >= 400) {
     const after = await guardedTableDigests();
     // The one refusal that writes, by design: the right password for an account whose address is
-    // not confirmed yet mails that address a fresh link (`sendOnSignIn`, lib/auth/sign-up/server.ts).
+    // not confirmed yet mails that address a fresh link (`sendOnSignIn`, lib/sign-up/server.ts).
     if (
       path.split("?")[0] === "/sign-in/email" &&
       response.status === 403 &&

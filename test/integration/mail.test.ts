@@ -2,9 +2,9 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
+import { site } from "@/config/site";
 import { sendMail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
-import { site } from "@/site.config";
 
 describe("mailer", () => {
   it("keeps mail for the development outbox when no SMTP server is configured", async () => {

@@ -2,10 +2,10 @@ import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { describe, expect, it } from "vitest";
-import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/auth/passkey-policy";
-import { passkeySignUpRegistration } from "@/lib/auth/sign-up/passkey-registration";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
+import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/passkeys/policy";
+import { passkeySignUpRegistration } from "@/lib/sign-up/passkey-registration";
 import { APP_ORIGIN, signUp, TestBrowser } from "../helpers/browser";
 import {
   passkeysOf,

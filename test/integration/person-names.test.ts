@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { checkPersonName } from "@/lib/account/person-name";
 import { db } from "@/lib/db";
 import { user as userTable } from "@/lib/db/schema";
-import { checkPersonName } from "@/lib/users/person-name";
 import { TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import type { ApiError } from "../helpers/passkey-ceremonies";

@@ -1,10 +1,10 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { serverConfig } from "@/config/env";
 import { DEFAULT_AUTH_RATE_LIMIT } from "@/lib/auth/rate-limits";
 import { SECRET_CHECK_BUDGET, SERVED_ENDPOINTS } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
-import { serverConfig } from "@/lib/env";
 import type { RateLimitRule } from "@/lib/rate-limit";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { REDIS_KEY_PREFIX, redisConnection } from "@/lib/rate-limit/redis";

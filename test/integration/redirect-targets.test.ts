@@ -3,7 +3,7 @@ import { APP_ORIGIN, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/
 import { firstLink, latestMailTo } from "../helpers/mailbox";
 
 /**
- * Every redirect target the auth API accepts goes through one guard (lib/safe-next.ts, applied at
+ * Every redirect target the auth API accepts goes through one guard (lib/http/safe-next.ts, applied at
  * the front door by lib/auth/redirect-targets.ts), and every Location it answers stays on the app's
  * origin. Each hostile target below is sent to every endpoint that takes one, as a browser would
  * send it, and wherever the answer would take the browser next — a Location, a `url` in the JSON,

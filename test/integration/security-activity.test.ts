@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { site } from "@/config/site";
 import { db } from "@/lib/db";
 import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
 import { listSecurityActivity } from "@/lib/security-activity/list";
-import { recordSecurityEvent } from "@/lib/security-events";
-import { site } from "@/site.config";
+import { recordSecurityEvent } from "@/lib/security-log/events";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";

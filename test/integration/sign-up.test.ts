@@ -1,9 +1,9 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { site } from "@/config/site";
 import { db } from "@/lib/db";
 import { account, securityEvent, user as userTable, verification } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
-import { site } from "@/site.config";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";

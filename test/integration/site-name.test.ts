@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { site } from "@/config/site";
 import { db } from "@/lib/db";
 import { mailOutbox } from "@/lib/db/schema";
-import { site } from "@/site.config";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, registrationOptions } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";

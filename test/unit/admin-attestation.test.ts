@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { validateCertificatePath } from "@simplewebauthn/server/helpers";
 import { describe, expect, it } from "vitest";
+import { ConfigError } from "@/config/env";
 import { chainEndsAtAnchor } from "@/lib/admin/attestation/certificates";
 import { adminPolicyWarnings } from "@/lib/admin/attestation/startup";
 import { loadTrustAnchors } from "@/lib/admin/attestation/trust-anchors";
-import { ConfigError } from "@/lib/env";
 import { AttestationCA } from "../helpers/attestation-ca";
 
 const folder = () => mkdtempSync(path.join(tmpdir(), "keyhold-anchors-"));

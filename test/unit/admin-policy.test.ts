@@ -4,7 +4,7 @@ import {
   type AdminPolicyOptions,
   decideAdminAccess,
   isDeviceBound,
-} from "@/lib/auth/admin-policy";
+} from "@/lib/admin/policy";
 
 const policy: AdminPolicyOptions = {
   passkeyPolicy: "claimed",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuthError, describeCeremonyFailure, STEP_UP_CANCELLED } from "@/lib/auth/messages";
+import { describeAuthError, describeCeremonyFailure, STEP_UP_CANCELLED } from "@/lib/auth-messages";
 
 const CANCELLED = "No passkey was created. You can try again whenever you're ready.";
 

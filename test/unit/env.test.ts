@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ConfigError, readServerConfig } from "@/lib/env";
-import { site } from "@/site.config";
+import { ConfigError, readServerConfig } from "@/config/env";
+import { site } from "@/config/site";
 
 const SECRET = "s".repeat(32);
 const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "keyhold-env-"));

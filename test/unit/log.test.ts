@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { writeAuthLog } from "@/lib/log";
+import { writeAuthLog } from "@/lib/auth/logger";
 
 /** What a database driver throws: the query and its parameters in the message, the server's error as the cause. */
 function databaseError(code: string, message: string) {

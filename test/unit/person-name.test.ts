@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPersonName } from "@/lib/users/person-name";
+import { checkPersonName } from "@/lib/account/person-name";
 
 describe("person names", () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   RECOVERY_CODE_COUNT,
   RECOVERY_CODE_ENTROPY_BITS,
   recoveryCodeHasher,
-} from "@/lib/auth/recovery-codes/codes";
+} from "@/lib/recovery-codes/codes";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 const FORMATTED = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { recoveryPath } from "@/lib/recovery-codes/recovery-path";
 import { describeSecurityEvent } from "@/lib/security-activity/describe";
-import { recoveryPath } from "@/lib/security-overview";
 
 const event = (type: string, details: Record<string, unknown> | null = null) =>
   describeSecurityEvent({ type, details });

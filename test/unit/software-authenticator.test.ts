@@ -8,7 +8,7 @@ import {
 } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { describe, expect, it } from "vitest";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
 import { SoftwareAuthenticator } from "@/test/helpers/software-authenticator";
 
 // The helper is only worth having if @simplewebauthn/server, the library the app verifies with,

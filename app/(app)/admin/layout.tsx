@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AdminRefusal } from "@/components/admin/admin-refusal";
-import { requireAdmin } from "@/lib/admin/require-admin";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
+import { requireAdmin } from "./require-admin";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const access = await requireAdmin();

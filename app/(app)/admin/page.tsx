@@ -3,9 +3,9 @@ import { AccountsWithoutRecovery } from "@/components/admin/accounts-without-rec
 import { AdoptionFigures } from "@/components/admin/adoption-figures";
 import { SignInsChart } from "@/components/admin/sign-ins-chart";
 import { PageHeader } from "@/components/ui/page-header";
+import { site } from "@/config/site";
 import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
-import { requireAdmin } from "@/lib/admin/require-admin";
-import { site } from "@/site.config";
+import { requireAdmin } from "./require-admin";
 
 export const metadata: Metadata = { title: "Admin" };
 

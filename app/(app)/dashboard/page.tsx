@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PasskeyUpgrade } from "@/components/app/passkey-upgrade";
+import { PasskeyUpgrade } from "@/components/passkey-upgrade/passkey-upgrade";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/session";
-import { routes } from "@/site.config";
+import { routes } from "@/config/site";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Home" };
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SwitchAccount } from "@/components/auth/switch-account";
+import { SwitchAccount } from "@/components/account-switch/switch-account";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { otherAccountOfLink, verifyEmailPath } from "@/lib/auth/account-switch/link";
-import { getSession } from "@/lib/auth/session";
-import { routes } from "@/site.config";
+import { routes } from "@/config/site";
+import { otherAccountOfLink, verifyEmailPath } from "@/lib/account-switch/link";
+import { getSession } from "@/lib/session";
 
 // The token is in the address: no Referer carries it to another site.
 export const metadata: Metadata = { title: "Switch accounts?", referrer: "no-referrer" };
@@ -15,7 +15,7 @@ type SearchParams = Promise<{ token?: string | string[]; callbackURL?: string | 
 
 /**
  * Where a mailed link for one account leads a browser signed in to another
- * (lib/auth/account-switch): the person decides whether to switch. In any other case there is
+ * (lib/account-switch): the person decides whether to switch. In any other case there is
  * nothing to ask, and the link goes on at once.
  */
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: SearchParams }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { safeNext } from "@/lib/safe-next";
+import { safeNext } from "@/lib/http/safe-next";
 
 export const metadata: Metadata = { title: "This page needs JavaScript" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSession } from "@/lib/auth/session";
-import { serverConfig } from "@/lib/env";
-import { safeNext } from "@/lib/safe-next";
+import { serverConfig } from "@/config/env";
+import { safeNext } from "@/lib/http/safe-next";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignUpForm } from "@/components/auth/sign-up-form";
+import { SignUpForm } from "@/components/sign-up/sign-up-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSession } from "@/lib/auth/session";
-import { routes } from "@/site.config";
+import { routes } from "@/config/site";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 

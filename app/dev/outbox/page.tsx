@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { OutboxList } from "@/components/dev/outbox-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { serverConfig } from "@/lib/env";
+import { serverConfig } from "@/config/env";
 import { listOutbox } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Development outbox" };

@@ -3,11 +3,11 @@ import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
-import { registeringUserId } from "@/lib/auth/passkey-policy/registration";
-import type { HookContext } from "@/lib/auth/passkey-policy/types";
+import { serverConfig } from "@/config/env";
+import type { HookContext } from "@/lib/auth/hook-context";
 import { db } from "@/lib/db";
 import { passkey, user } from "@/lib/db/schema";
-import { serverConfig } from "@/lib/env";
+import { registeringUserId } from "@/lib/passkeys/registration";
 import { trustAnchors } from "./trust-anchors";
 import { type AttestationFacts, verifyAttestationTrust } from "./verify";
 
@@ -20,7 +20,7 @@ const verifiedFacts = defineRequestState<{ credentialId: string; facts: Attestat
 
 /**
  * Wraps the rest of the passkey plugin's `registration` option: once the app's rules have accepted
- * the plugin's verification (lib/auth/passkey-policy/registration.ts), work out what its attestation
+ * the plugin's verification (lib/passkeys/registration.ts), work out what its attestation
  * proves, for the after hook below to store with the new passkey.
  */
 export function withAttestationFacts(registration: Registration): Registration {
@@ -41,7 +41,7 @@ const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
 
 /**
  * Admins' passkeys are registered with attestation requested, and what it proves is stored with the
- * passkey, for the admin policy (lib/auth/admin-policy.ts) and the passkey list. Everyone else's
+ * passkey, for the admin policy (lib/admin/policy.ts) and the passkey list. Everyone else's
  * registration keeps the plugin's attestation "none": the browser then tells the site nothing
  * about the authenticator, which is the privacy WebAuthn gives users by default.
  */

@@ -1,4 +1,4 @@
-import type { AdminConfig } from "@/lib/env";
+import type { AdminConfig } from "@/config/env";
 import { trustAnchors } from "./trust-anchors";
 
 /**

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type MetadataStatement, SettingsService } from "@simplewebauthn/server";
 import { verifyMDSBlob } from "@simplewebauthn/server/helpers";
-import { type AdminConfig, ConfigError, serverConfig } from "@/lib/env";
+import { type AdminConfig, ConfigError, serverConfig } from "@/config/env";
 import { chainEndsAtAnchor } from "./certificates";
 
 /**

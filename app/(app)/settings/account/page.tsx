@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { ChangeEmailForm } from "@/components/settings/change-email-form";
-import { DeleteAccount } from "@/components/settings/delete-account";
+import { ChangeEmailForm } from "@/components/account/change-email-form";
+import { DeleteAccount } from "@/components/account/delete-account";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/session";
-import { site } from "@/site.config";
+import { site } from "@/config/site";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { RecoveryPathStatus } from "@/components/settings/recovery-path-status";
+import { RecoveryPathStatus } from "@/components/recovery-codes/recovery-path-status";
 import { SecurityLinks } from "@/components/settings/security-links";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/session";
-import { securityOverview } from "@/lib/security-overview";
-import { routes, site } from "@/site.config";
+import { routes, site } from "@/config/site";
+import { securityOverview } from "@/lib/recovery-codes/recovery-path";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Security" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { RecoverForm } from "@/components/auth/recover-form";
+import { RecoverForm } from "@/components/recovery-codes/recover-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSession } from "@/lib/auth/session";
-import { routes } from "@/site.config";
+import { routes } from "@/config/site";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in with a recovery code" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { FinishPasskeySignUp } from "@/components/auth/finish-passkey-sign-up";
+import { FinishPasskeySignUp } from "@/components/sign-up/finish-passkey-sign-up";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { getSession } from "@/lib/auth/session";
-import { routes } from "@/site.config";
+import { routes } from "@/config/site";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Finish creating your account", referrer: "no-referrer" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { ActivityList } from "@/components/settings/activity-list";
+import { ActivityList } from "@/components/security-activity/activity-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { requireSession } from "@/lib/auth/session";
+import { routes } from "@/config/site";
 import { listSecurityActivity } from "@/lib/security-activity/list";
-import { routes } from "@/site.config";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Security activity" };
 

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { PasskeyManager } from "@/components/settings/passkey-manager";
-import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
+import { PasskeyManager } from "@/components/passkeys/passkey-manager";
+import { RecoveryCodesWarning } from "@/components/recovery-codes/recovery-codes-warning";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
+import { serverConfig } from "@/config/env";
+import { routes } from "@/config/site";
 import { auth } from "@/lib/auth";
-import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
-import { requireSession } from "@/lib/auth/session";
-import { serverConfig } from "@/lib/env";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
+import { requireSession } from "@/lib/session";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
-import { routes } from "@/site.config";
 
 export const metadata: Metadata = { title: "Passkeys" };
 

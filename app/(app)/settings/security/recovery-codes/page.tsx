@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { RecoveryCodesPanel } from "@/components/settings/recovery-codes-panel";
-import { RecoveryCodesWarning } from "@/components/settings/recovery-codes-warning";
+import { RecoveryCodesPanel } from "@/components/recovery-codes/recovery-codes-panel";
+import { RecoveryCodesWarning } from "@/components/recovery-codes/recovery-codes-warning";
 import { PageHeader } from "@/components/ui/page-header";
 import { auth } from "@/lib/auth";
-import { recoveryCodeStatus } from "@/lib/auth/recovery-codes/status";
-import { requireSession } from "@/lib/auth/session";
+import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Recovery codes" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { SessionManager } from "@/components/settings/session-manager";
+import { SessionManager } from "@/components/sessions/session-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/session";
 import { activeSessions } from "@/lib/sessions/active-sessions";
 
 export const metadata: Metadata = { title: "Sessions" };

@@ -1,0 +1,60 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useStepUp } from "@/components/step-up/step-up-provider";
+import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import { routes } from "@/config/site";
+import { authClient } from "@/lib/auth-client";
+import { describeAuthError } from "@/lib/auth-messages";
+
+type Result = { tone: "error" | "success"; text: string } | null;
+
+/** Asks for a new address; the change happens when the link mailed to it is opened. */
+export function ChangeEmailForm() {
+  const withStepUp = useStepUp();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<Result>(null);
+
+  async function changeEmail(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const newEmail = String(new FormData(form).get("newEmail")).trim();
+    setPending(true);
+    setResult(null);
+    const error = await withStepUp(
+      async () =>
+        (await authClient.changeEmail({ newEmail, callbackURL: `${routes.account}?email=changed` })).error,
+    );
+    setPending(false);
+    if (error) return setResult({ tone: "error", text: describeAuthError(error) });
+    form.reset();
+    setResult({
+      tone: "success",
+      text: `We sent a link to ${newEmail}. Open it to confirm the new address; until then, nothing changes.`,
+    });
+  }
+
+  return (
+    <Form onSubmit={changeEmail} className="flex flex-col gap-3" aria-label="Change your email">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <TextField
+          label="New email"
+          name="newEmail"
+          type="email"
+          required
+          maxLength={320}
+          autoComplete="email"
+          className="flex-1"
+        />
+        <Button type="submit" pending={pending}>
+          Change email
+        </Button>
+      </div>
+      <div aria-live="polite" aria-atomic="true">
+        {result && <Notice tone={result.tone}>{result.text}</Notice>}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useStepUp } from "@/components/step-up/step-up-provider";
+import { Notice } from "@/components/ui/notice";
+import { routes } from "@/config/site";
+import { authClient } from "@/lib/auth-client";
+import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
+import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
+import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signals";
+import { AddPasskeyForm } from "./add-passkey-form";
+import { PasskeyList } from "./passkey-list";
+import type { PasskeyView } from "./passkey-view";
+import { RemovePasskeyDialog } from "./remove-passkey-dialog";
+
+type Props = {
+  initialPasskeys: PasskeyView[];
+  currentPasskeyId: string | null;
+  account: PasskeyAccount & { email: string; hasPassword: boolean };
+  now: string;
+  /** Just signed up: invite the user to add a first passkey. */
+  welcome: boolean;
+  recovery: { hasCodes: boolean; declined: boolean };
+};
+
+/** The passkeys page's state: the list, and every change to it, announced and focused. */
+export function PasskeyManager({
+  initialPasskeys,
+  currentPasskeyId,
+  account,
+  now,
+  welcome,
+  recovery,
+}: Props) {
+  const router = useRouter();
+  const [passkeys, setPasskeys] = useState(initialPasskeys);
+  const [announcement, setAnnouncement] = useState("");
+  const [removing, setRemoving] = useState<PasskeyView | null>(null);
+  const withStepUp = useStepUp();
+  // Where focus goes after the list changes: set with the change, moved once React has rendered it.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  async function refresh(): Promise<PasskeyView[]> {
+    const { data } = await authClient.passkey.listUserPasskeys();
+    const fresh = (data ?? []) as PasskeyView[];
+    setPasskeys(fresh);
+    return fresh;
+  }
+
+  async function addPasskey(name: string): Promise<AuthClientError | null> {
+    const error = await withStepUp(async () => (await authClient.passkey.addPasskey({ name })).error);
+    if (error) return error;
+    // A first passkey is a credential the user can lose: set up the way back in straight away.
+    if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
+      router.push(`${routes.recoveryCodes}?reveal=1`);
+      return null;
+    }
+    const fresh = await refresh();
+    const added = fresh.find((passkey) => !passkeys.some((known) => known.id === passkey.id));
+    setAnnouncement(`Passkey “${name}” added.`);
+    if (added) setFocusTarget(`passkey-${added.id}`);
+    return null;
+  }
+
+  async function renamePasskey(passkey: PasskeyView, name: string): Promise<string | null> {
+    const { error } = await authClient.passkey.updatePasskey({ id: passkey.id, name });
+    if (error) return describeAuthError(error);
+    const fresh = await refresh();
+    signalAccountPasskeys(
+      account,
+      fresh.map((row) => row.credentialID),
+    );
+    setAnnouncement(`Renamed to “${name}”.`);
+    return null;
+  }
+
+  async function removePasskey(): Promise<string | null> {
+    if (!removing) return null;
+    const name = removing.name || defaultPasskeyName(removing);
+    const error = await withStepUp(
+      async () => (await authClient.passkey.deletePasskey({ id: removing.id })).error,
+    );
+    if (error) return describeAuthError(error);
+    setRemoving(null);
+    const fresh = await refresh();
+    signalAccountPasskeys(
+      account,
+      fresh.map((row) => row.credentialID),
+    );
+    setAnnouncement(`Passkey “${name}” removed.`);
+    setFocusTarget("your-passkeys");
+    return null;
+  }
+
+  return (
+    <div className="flex flex-col gap-8">
+      {welcome && passkeys.length === 0 && (
+        <Notice tone="success">
+          Your account is ready. Add a passkey now, and next time you can sign in with a single tap.
+        </Notice>
+      )}
+      <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
+        <h2 id="your-passkeys" tabIndex={-1} className="text-lg font-medium outline-none">
+          Your passkeys{passkeys.length > 0 && ` (${passkeys.length})`}
+        </h2>
+        <PasskeyList
+          passkeys={passkeys}
+          currentPasskeyId={currentPasskeyId}
+          now={new Date(now)}
+          onRename={renamePasskey}
+          onRemove={setRemoving}
+        />
+      </section>
+      <section aria-labelledby="add-passkey" className="flex flex-col gap-3">
+        <h2 id="add-passkey" className="text-lg font-medium">
+          Add a passkey
+        </h2>
+        <AddPasskeyForm onAdd={addPasskey} />
+      </section>
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </p>
+      <RemovePasskeyDialog
+        name={removing && (removing.name || defaultPasskeyName(removing))}
+        left={{ passkeys: passkeys.length - 1, hasPassword: account.hasPassword }}
+        hasRecoveryCodes={recovery.hasCodes}
+        onConfirm={removePasskey}
+        onClose={() => setRemoving(null)}
+      />
+    </div>
+  );
+}
