@@ -26,11 +26,40 @@ import { accessRules } from "./auth/access";
 import { inputRules } from "./auth/input-rules";
 import { betterAuthRateLimitRules, DEFAULT_AUTH_RATE_LIMIT } from "./auth/rate-limits";
 import { secretChecks } from "./auth/secret-checks";
-import { DISABLED_PATHS } from "./auth/surface";
+import { authSurface, surfaceOfOptions } from "./auth/surface";
 
 function createAuth() {
   const config = serverConfig();
   const relyingParty = { rpID: config.rpId, origin: config.origins };
+  const plugins = [
+    // First, so that no other hook reads input a column or an index cannot take.
+    inputRules(),
+    emailChangeConflict(),
+    passkey({
+      ...relyingParty,
+      rpName: config.rpName,
+      ...passkeyPolicyOptions(withAttestationFacts(passkeySignUpRegistration())),
+    }),
+    // First who may call what (lib/auth/surface.ts), then the budget of secret checks, so that a
+    // caller without the right session spends nothing, and a spent budget answers before any
+    // secret is looked at.
+    accessRules(),
+    secretChecks(),
+    // Before the passkey policy, so that a session that has not stepped up learns nothing more.
+    stepUp(relyingParty),
+    passkeyPolicy(),
+    adminAttestation(),
+    recoveryCodes(),
+    sessionRevocation(),
+    securityActivity(),
+    personNames(),
+    signUp(),
+    askBeforeSwitchingAccounts(),
+    passkeyUpgrade(),
+    // Last, so cookies set by any endpoint called from a server action reach the browser.
+    nextCookies(),
+  ];
+  const surface = authSurface(plugins);
   return betterAuth({
     appName: site.name,
     baseURL: config.appUrl,
@@ -63,7 +92,7 @@ function createAuth() {
     telemetry: { enabled: false },
     // Everything the product does not call (lib/auth/surface.ts); the API's front door denies any
     // path that table does not serve, this list included.
-    disabledPaths: DISABLED_PATHS,
+    disabledPaths: surface.disabledPaths,
     logger: authLogger(),
     // On in every environment (Better Auth's default is production only), with the app's limits,
     // counted in the one store every instance shares. Only the counts go there: Better Auth's
@@ -73,7 +102,7 @@ function createAuth() {
       enabled: true,
       max: DEFAULT_AUTH_RATE_LIMIT.max,
       window: DEFAULT_AUTH_RATE_LIMIT.windowSeconds,
-      customRules: betterAuthRateLimitRules(),
+      customRules: betterAuthRateLimitRules(surface),
       customStorage: betterAuthRateLimitStorage,
     },
     advanced: {
@@ -82,34 +111,7 @@ function createAuth() {
       disableOriginCheck: false,
       ipAddress: ipAddressOptions(),
     },
-    plugins: [
-      // First, so that no other hook reads input a column or an index cannot take.
-      inputRules(),
-      emailChangeConflict(),
-      passkey({
-        ...relyingParty,
-        rpName: config.rpName,
-        ...passkeyPolicyOptions(withAttestationFacts(passkeySignUpRegistration())),
-      }),
-      // First who may call what (lib/auth/surface.ts), then the budget of secret checks, so that a
-      // caller without the right session spends nothing, and a spent budget answers before any
-      // secret is looked at.
-      accessRules(),
-      secretChecks(),
-      // Before the passkey policy, so that a session that has not stepped up learns nothing more.
-      stepUp(relyingParty),
-      passkeyPolicy(),
-      adminAttestation(),
-      recoveryCodes(),
-      sessionRevocation(),
-      securityActivity(),
-      personNames(),
-      signUp(),
-      askBeforeSwitchingAccounts(),
-      passkeyUpgrade(),
-      // Last, so cookies set by any endpoint called from a server action reach the browser.
-      nextCookies(),
-    ],
+    plugins,
   });
 }
 
@@ -125,4 +127,9 @@ let instance: Auth | undefined;
 export function auth(): Auth {
   instance ??= createAuth();
   return instance;
+}
+
+/** The whole auth API as this instance serves it (lib/auth/surface.ts): core rows and every plugin's. */
+export function apiSurface() {
+  return surfaceOfOptions(auth().options);
 }

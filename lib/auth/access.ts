@@ -1,9 +1,10 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { requireRecentStepUp } from "./step-up-window";
-import { SERVED_ENDPOINTS, servedPathsWhere } from "./surface";
+import { type EndpointCall, servedEndpointOf } from "./surface";
 
-const NEEDS_SESSION = servedPathsWhere((endpoint) => endpoint.access !== "anyone");
+/** Who may call the endpoint; a path the table does not serve never gets this far (api-handler.ts). */
+const accessTo = (call: EndpointCall) => servedEndpointOf(call)?.access ?? "anyone";
 
 /**
  * Who may call what, enforced from lib/auth/surface.ts before any endpoint runs (and before it
@@ -18,9 +19,9 @@ export function accessRules() {
     hooks: {
       before: [
         {
-          matcher: (ctx) => NEEDS_SESSION.has(ctx.path ?? ""),
+          matcher: (ctx) => accessTo(ctx) !== "anyone",
           handler: createAuthMiddleware(async (ctx) => {
-            const { access } = SERVED_ENDPOINTS[ctx.path] as { access: string };
+            const access = accessTo(ctx);
             const signedIn = await getSessionFromCtx(ctx);
             if (!signedIn) {
               // The passkey plugin names the account-to-be from the mailed link's pending sign-up

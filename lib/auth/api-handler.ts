@@ -11,7 +11,7 @@ import { declaresJson } from "@/lib/http/media-type";
 import { carriesUnstorableText } from "@/lib/http/storable-text";
 import { withSafeRedirectTargets, withSameOriginLocation } from "./redirect-targets";
 import { withoutSessionTokens } from "./session-token-redaction";
-import { isServed } from "./surface";
+import { type AuthSurface, isServed } from "./surface";
 
 /** Where route.ts mounts Better Auth (its default `basePath`). */
 const API_BASE_PATH = "/api/auth";
@@ -27,9 +27,9 @@ type Handler = (request: Request) => Promise<Response>;
  * a session token to JavaScript, and a server error (or a "not signed in") while the database is
  * unreachable becomes a 503 that says so, with Retry-After, instead of a bare 500 or a false 401.
  */
-export function guardAuthApi(handler: Handler): Handler {
+export function guardAuthApi(surface: () => AuthSurface, handler: Handler): Handler {
   return async (request) => {
-    if (!isServed(endpointPath(request))) return notFound();
+    if (!isServed(surface(), endpointPath(request))) return notFound();
     const reading = await readBodyWithin(request);
     if (!reading.ok) return payloadTooLarge(MAX_BODY_BYTES);
     if (reading.body && declaresJson(request) && !parsesAsJson(reading.body)) return malformedJson();

@@ -1,6 +1,6 @@
 import type { BetterAuthRateLimitRule } from "@better-auth/core";
 import type { RateLimitRule } from "@/lib/rate-limit";
-import { SERVED_ENDPOINTS } from "./surface";
+import type { AuthSurface } from "./surface";
 
 /**
  * Per client address (lib/http/client-ip.ts), counted where all app instances see them
@@ -16,9 +16,9 @@ export const DEFAULT_AUTH_RATE_LIMIT: RateLimitRule = { max: 100, windowSeconds:
  * `/sign-in*`, `/sign-up*`, `/change-email`), which a rule of ours must replace for the table to
  * be the whole truth.
  */
-export function betterAuthRateLimitRules(): Record<string, BetterAuthRateLimitRule> {
+export function betterAuthRateLimitRules(surface: AuthSurface): Record<string, BetterAuthRateLimitRule> {
   return Object.fromEntries(
-    Object.entries(SERVED_ENDPOINTS).map(([path, { perAddress = DEFAULT_AUTH_RATE_LIMIT }]) => [
+    Object.entries(surface.served).map(([path, { perAddress = DEFAULT_AUTH_RATE_LIMIT }]) => [
       path,
       { max: perAddress.max, window: perAddress.windowSeconds },
     ]),

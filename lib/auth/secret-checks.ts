@@ -4,15 +4,15 @@ import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/a
 import { clientIpAddress } from "@/lib/http/client-ip";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import type { HookContext } from "./hook-context";
-import { SECRET_CHECK_BUDGET, servedPathsWhere } from "./surface";
+import { type EndpointCall, SECRET_CHECK_BUDGET, servedEndpointOf } from "./surface";
 
 export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
   TOO_MANY_ATTEMPTS: "Too many attempts. Wait 15 minutes, then try again.",
   PASSWORD_NOT_ACCEPTED: "Confirm it's you with step-up instead of sending a password.",
 });
 
-/** The endpoints that spend the budget of lib/auth/surface.ts (`SECRET_CHECK_BUDGET`). */
-const SECRET_CHECKING_PATHS = servedPathsWhere((endpoint) => endpoint.checksSecret === true);
+/** Whether the endpoint spends the budget of lib/auth/surface.ts (`SECRET_CHECK_BUDGET`). */
+const checksSecret = (call: EndpointCall) => servedEndpointOf(call)?.checksSecret === true;
 
 export function secretChecks() {
   return {
@@ -20,7 +20,7 @@ export function secretChecks() {
     hooks: {
       before: [
         {
-          matcher: (ctx) => SECRET_CHECKING_PATHS.has(ctx.path ?? ""),
+          matcher: checksSecret,
           handler: createAuthMiddleware(async (ctx) => {
             const address = ctx.request ? clientIpAddress(ctx.request) : null;
             await spend(`secret-check:address:${address ?? "unknown"}`, SECRET_CHECK_BUDGET.perAddress);

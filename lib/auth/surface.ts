@@ -1,3 +1,4 @@
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import type { RateLimitRule } from "@/lib/rate-limit";
 import type { SecurityEventType } from "@/lib/security-log/events";
 
@@ -28,15 +29,14 @@ export type ServedEndpoint = {
 /** Switched off: Better Auth answers 404 (`disabledPaths`), and so does the API's front door. */
 export type DisabledEndpoint = { off: string };
 
+export type SurfaceRows = Record<string, ServedEndpoint | DisabledEndpoint>;
+
 /**
- * The whole auth API, one row per endpoint Better Auth serves in this configuration (core,
- * passkey plugin and the app's own plugins): deny by default. The API's front door
- * (lib/auth/api-handler.ts) answers 404 to every path that is not a served row here, so an endpoint
- * a Better Auth upgrade or a new plugin adds is off until it is classified, and
- * test/integration/auth-surface.test.ts fails until it is. Step-up, rate limits and the secret
- * budget all read their paths from this table.
+ * Better Auth's own endpoints and the passkey plugin's, one row each as this configuration serves
+ * them. The app's plugins classify their own endpoints beside their code (`options.surface`, see
+ * `authSurface` below), so that a feature's folder carries its whole contract.
  */
-export const AUTH_SURFACE = {
+export const CORE_SURFACE = {
   // Signing in and out.
   "/sign-in/email": {
     access: "anyone",
@@ -58,14 +58,7 @@ export const AUTH_SURFACE = {
     logs: ["sign_in", "sign_in_failed"],
     usedBy: "sign-in page, passkey autofill and button",
   },
-  "/sign-in/recovery-code": {
-    access: "anyone",
-    // 75-bit codes: the limit is about cost and noise, not odds.
-    perAddress: { max: 10, windowSeconds: 15 * 60 },
-    checksSecret: true,
-    logs: ["sign_in", "recovery_code_failed"],
-    usedBy: "recovery page",
-  },
+
   "/sign-out": { access: "anyone", logs: [], usedBy: "header, sign out" },
   "/get-session": { access: "anyone", logs: [], usedBy: "the client's session state" },
 
@@ -76,12 +69,7 @@ export const AUTH_SURFACE = {
     logs: ["account_created"],
     usedBy: "sign-up page, password form",
   },
-  "/sign-up/passkey": {
-    access: "anyone",
-    perAddress: { max: 5, windowSeconds: 60 },
-    logs: [],
-    usedBy: "sign-up page, passkey form",
-  },
+
   "/verify-email": {
     access: "anyone",
     logs: ["email_changed"],
@@ -113,35 +101,6 @@ export const AUTH_SURFACE = {
     usedBy: "passkeys page, remove",
   },
 
-  // Step-up: proving it is you again, in place.
-  "/step-up/methods": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
-  "/step-up/passkey/options": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
-  "/step-up/passkey/verify": {
-    access: "signed-in",
-    checksSecret: true,
-    logs: ["step_up", "step_up_failed"],
-    usedBy: "step-up dialog",
-  },
-  "/step-up/password": {
-    access: "signed-in",
-    checksSecret: true,
-    logs: ["step_up", "step_up_failed"],
-    usedBy: "step-up dialog",
-  },
-
-  // Recovery codes.
-  "/recovery-codes/generate": {
-    access: "stepped-up",
-    logs: ["recovery_codes_generated"],
-    usedBy: "recovery codes page",
-  },
-  "/recovery-codes/status": { access: "signed-in", logs: [], usedBy: "recovery codes page" },
-  "/recovery-codes/decline": {
-    access: "signed-in",
-    logs: ["recovery_codes_declined"],
-    usedBy: "recovery codes page",
-  },
-
   // The account and its sessions.
   "/change-email": {
     access: "stepped-up",
@@ -152,8 +111,6 @@ export const AUTH_SURFACE = {
   },
   "/delete-user": { access: "stepped-up", logs: [], usedBy: "account page" },
   "/revoke-other-sessions": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
-  "/sessions/revoke": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
-  "/passkey-upgrade/offer": { access: "signed-in", logs: [], usedBy: "dashboard, passkey offer" },
 
   // Off: nothing in the product calls these, so nobody else may.
   "/sign-in/social": { off: "no social providers are configured" },
@@ -180,7 +137,7 @@ export const AUTH_SURFACE = {
   "/delete-user/callback": { off: "deletion is confirmed by step-up, not by a mailed link" },
   "/ok": { off: "a health check belongs to the platform, not the auth API" },
   "/error": { off: "Better Auth's error page; every flow here redirects to the app's own pages" },
-} satisfies Record<string, ServedEndpoint | DisabledEndpoint>;
+} satisfies SurfaceRows;
 
 /**
  * One budget for every check of a secret somebody could guess — a password at sign-in or step-up,
@@ -196,24 +153,68 @@ export const SECRET_CHECK_BUDGET = {
   perAddress: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
-export type AuthPath = keyof typeof AUTH_SURFACE;
+/** What the API's front door, access rules, rate limits and secret budget read. */
+export type AuthSurface = {
+  rows: SurfaceRows;
+  served: Record<string, ServedEndpoint>;
+  /** Better Auth's `disabledPaths`. */
+  disabledPaths: string[];
+};
 
-const rows = Object.entries(AUTH_SURFACE) as [AuthPath, ServedEndpoint | DisabledEndpoint][];
+const composed = new WeakMap<readonly unknown[], AuthSurface>();
 
-export const SERVED_ENDPOINTS = Object.fromEntries(
-  rows.filter((row): row is [AuthPath, ServedEndpoint] => !("off" in row[1])),
-) as Record<string, ServedEndpoint>;
-
-/** Better Auth's `disabledPaths`. */
-export const DISABLED_PATHS: string[] = rows.filter(([, row]) => "off" in row).map(([path]) => path);
-
-/** Whether the API serves `path` (a path below /api/auth, exactly as the request spelled it). */
-export function isServed(path: string): boolean {
-  return Object.hasOwn(SERVED_ENDPOINTS, path);
+/**
+ * The whole auth API, one row per endpoint Better Auth serves in this configuration: the core rows
+ * above and each plugin's own (`options.surface`, see `PluginSurface`). Deny by default: the API's
+ * front door (lib/auth/api-handler.ts) answers 404 to every path that is not a served row, so an
+ * endpoint a Better Auth upgrade or a new plugin adds is off until it is classified, and
+ * test/integration/auth-surface.test.ts fails until it is. A path classified twice is a mistake
+ * that stops the server. Computed once per plugin list.
+ */
+export function authSurface(plugins: readonly BetterAuthPlugin[] = []): AuthSurface {
+  const known = composed.get(plugins);
+  if (known) return known;
+  const rows: SurfaceRows = { ...CORE_SURFACE };
+  for (const plugin of plugins) {
+    for (const [path, row] of Object.entries(surfaceOf(plugin))) {
+      if (Object.hasOwn(rows, path)) throw new Error(`${path} is classified twice (plugin "${plugin.id}")`);
+      rows[path] = row;
+    }
+  }
+  const entries = Object.entries(rows);
+  const surface: AuthSurface = {
+    rows,
+    served: Object.fromEntries(entries.filter((row): row is [string, ServedEndpoint] => !("off" in row[1]))),
+    disabledPaths: entries.filter(([, row]) => "off" in row).map(([path]) => path),
+  };
+  composed.set(plugins, surface);
+  return surface;
 }
 
-export function servedPathsWhere(test: (endpoint: ServedEndpoint) => boolean): Set<string> {
-  return new Set(
-    Object.keys(SERVED_ENDPOINTS).filter((path) => test(SERVED_ENDPOINTS[path] as ServedEndpoint)),
-  );
+const NO_PLUGINS: readonly BetterAuthPlugin[] = [];
+
+/** The surface of a Better Auth configuration: what hooks read from `ctx.context.options`. */
+export function surfaceOfOptions(options: Pick<BetterAuthOptions, "plugins">): AuthSurface {
+  return authSurface(options.plugins ?? NO_PLUGINS);
+}
+
+/** How a plugin of the app classifies the endpoints it adds: `options: { surface: { … } }`. */
+export type PluginSurface = { surface: SurfaceRows };
+
+function surfaceOf(plugin: BetterAuthPlugin): SurfaceRows {
+  return (plugin.options as Partial<PluginSurface> | undefined)?.surface ?? {};
+}
+
+/** Whether the API serves `path` (a path below /api/auth, exactly as the request spelled it). */
+export function isServed(surface: AuthSurface, path: string): boolean {
+  return Object.hasOwn(surface.served, path);
+}
+
+/** A Better Auth hook's view of the call: the endpoint's path and the configuration serving it. */
+export type EndpointCall = { path?: string; context: { options: Pick<BetterAuthOptions, "plugins"> } };
+
+/** The row of the endpoint a hook is called for, or nothing when the path is not served. */
+export function servedEndpointOf({ path, context }: EndpointCall): ServedEndpoint | undefined {
+  const { served } = surfaceOfOptions(context.options);
+  return path !== undefined && Object.hasOwn(served, path) ? served[path] : undefined;
 }

@@ -1,6 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { and, eq, isNull, lt, notExists, or } from "drizzle-orm";
+import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { passkey, user } from "@/lib/db/schema";
 
@@ -15,6 +16,11 @@ export const PASSKEY_OFFER_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
 export function passkeyUpgrade() {
   return {
     id: "passkey-upgrade",
+    options: {
+      surface: {
+        "/passkey-upgrade/offer": { access: "signed-in", logs: [], usedBy: "dashboard, passkey offer" },
+      },
+    } satisfies PluginSurface,
     endpoints: {
       offerPasskey: createAuthEndpoint(
         "/passkey-upgrade/offer",

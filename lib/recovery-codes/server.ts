@@ -7,6 +7,7 @@ import { setSessionCookie } from "better-auth/cookies";
 import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { requestFacts } from "@/lib/auth/request-facts";
+import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -21,6 +22,29 @@ export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
 export function recoveryCodes() {
   return {
     id: "recovery-codes",
+    options: {
+      surface: {
+        "/sign-in/recovery-code": {
+          access: "anyone",
+          // 75-bit codes: the limit is about cost and noise, not odds.
+          perAddress: { max: 10, windowSeconds: 15 * 60 },
+          checksSecret: true,
+          logs: ["sign_in", "recovery_code_failed"],
+          usedBy: "recovery page",
+        },
+        "/recovery-codes/generate": {
+          access: "stepped-up",
+          logs: ["recovery_codes_generated"],
+          usedBy: "recovery codes page",
+        },
+        "/recovery-codes/status": { access: "signed-in", logs: [], usedBy: "recovery codes page" },
+        "/recovery-codes/decline": {
+          access: "signed-in",
+          logs: ["recovery_codes_declined"],
+          usedBy: "recovery codes page",
+        },
+      },
+    } satisfies PluginSurface,
     // Declared so that redemption can spend a code through Better Auth's adapter, inside the same
     // transaction as the session it creates. The table itself is defined in lib/db/schema.ts.
     schema: {

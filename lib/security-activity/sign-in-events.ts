@@ -2,7 +2,6 @@ import { isAPIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { passkey } from "@/lib/db/schema";
-import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
 import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -25,12 +24,18 @@ export async function recordSignInAttempt(ctx: HookContext): Promise<void> {
   if (signedIn) await recordSuccess(ctx, method, signedIn);
 }
 
+/** A recovery-code sign-in answers with how many codes the account has left after it. */
+function codesLeft(answer: unknown): number | undefined {
+  const remaining = (answer as { remaining?: unknown } | null)?.remaining;
+  return typeof remaining === "number" ? remaining : undefined;
+}
+
 type NewSession = NonNullable<HookContext["context"]["newSession"]>;
 
 async function recordSuccess(ctx: HookContext, method: SignInMethod, { session, user }: NewSession) {
   const request = requestFacts(ctx);
   const passkey = method === "passkey" ? await passkeyOf(ctx, ctx.body?.response?.id) : null;
-  const remaining = method === "recovery_code" ? (await recoveryCodeStatus(user.id)).remaining : undefined;
+  const remaining = method === "recovery_code" ? codesLeft(ctx.context.returned) : undefined;
   // Decided before this sign-in is logged, which would otherwise make every device a known one.
   const newDevice = await isNewDevice(user.id, request.userAgent);
 

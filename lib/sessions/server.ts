@@ -4,6 +4,7 @@ import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api
 import { and, eq } from "drizzle-orm";
 import * as z from "zod";
 import { requestFacts } from "@/lib/auth/request-facts";
+import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -21,6 +22,11 @@ export const SESSION_REVOCATION_ERROR_CODES = defineErrorCodes({
 export function sessionRevocation() {
   return {
     id: "session-revocation",
+    options: {
+      surface: {
+        "/sessions/revoke": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
+      },
+    } satisfies PluginSurface,
     endpoints: {
       revokeSessionById: createAuthEndpoint(
         "/sessions/revoke",

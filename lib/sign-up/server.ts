@@ -5,6 +5,7 @@ import * as z from "zod";
 import { sendEmailChangeVerification } from "@/lib/account/email-change";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
+import type { PluginSurface } from "@/lib/auth/surface";
 import { isRecipientRefused, type Mail, sendMail } from "@/lib/mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -127,6 +128,16 @@ export function passwordSignUpOptions(): Pick<BetterAuthOptions, "emailAndPasswo
 export function signUp() {
   return {
     id: "sign-up",
+    options: {
+      surface: {
+        "/sign-up/passkey": {
+          access: "anyone",
+          perAddress: { max: 5, windowSeconds: 60 },
+          logs: [],
+          usedBy: "sign-up page, passkey form",
+        },
+      },
+    } satisfies PluginSurface,
     init() {
       return {
         options: {

@@ -5,6 +5,7 @@ import * as z from "zod";
 import type { HookContext, RelyingParty } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import { STEP_UP_ERROR_CODES } from "@/lib/auth/step-up-errors";
+import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { session as sessionTable } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -25,6 +26,24 @@ type SignedIn = { session: { id: string }; user: { id: string } };
 export function stepUp(relyingParty: RelyingParty) {
   return {
     id: "step-up",
+    options: {
+      surface: {
+        "/step-up/methods": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
+        "/step-up/passkey/options": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
+        "/step-up/passkey/verify": {
+          access: "signed-in",
+          checksSecret: true,
+          logs: ["step_up", "step_up_failed"],
+          usedBy: "step-up dialog",
+        },
+        "/step-up/password": {
+          access: "signed-in",
+          checksSecret: true,
+          logs: ["step_up", "step_up_failed"],
+          usedBy: "step-up dialog",
+        },
+      },
+    } satisfies PluginSurface,
     schema: {
       session: { fields: { stepUpAt: { type: "date", required: false, input: false } } },
     },

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { AUTH_SURFACE, SECRET_CHECK_BUDGET, SERVED_ENDPOINTS } from "@/lib/auth/surface";
+import { apiSurface } from "@/lib/auth";
+import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { securityEvent, session } from "@/lib/db/schema";
 import { authEndpoints } from "../helpers/auth-endpoints";
@@ -8,8 +9,8 @@ import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/brow
 import { type ApiError, registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
-const served = Object.entries(SERVED_ENDPOINTS);
-const disabled = Object.entries(AUTH_SURFACE).filter(([, row]) => "off" in row);
+const served = Object.entries(apiSurface().served);
+const disabled = Object.entries(apiSurface().rows).filter(([, row]) => "off" in row);
 
 /** The method the endpoint answers: every served endpoint takes GET or POST. */
 function methodOf(path: string): "GET" | "POST" {
@@ -32,8 +33,8 @@ describe("the auth API's surface (lib/auth/surface.ts)", () => {
   it("classifies every endpoint Better Auth serves, and names none it does not", () => {
     const known = authEndpoints().map((endpoint) => endpoint.path);
 
-    expect(known.filter((path) => !Object.hasOwn(AUTH_SURFACE, path))).toEqual([]);
-    expect(Object.keys(AUTH_SURFACE).filter((path) => !known.includes(path))).toEqual([]);
+    expect(known.filter((path) => !Object.hasOwn(apiSurface().rows, path))).toEqual([]);
+    expect(Object.keys(apiSurface().rows).filter((path) => !known.includes(path))).toEqual([]);
   });
 
   it.each(disabled)("switches %s off: 404 to GET and POST alike", async (path) => {

@@ -2,8 +2,9 @@ import { randomBytes, randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { serverConfig } from "@/config/env";
+import { apiSurface } from "@/lib/auth";
 import { DEFAULT_AUTH_RATE_LIMIT } from "@/lib/auth/rate-limits";
-import { SECRET_CHECK_BUDGET, SERVED_ENDPOINTS } from "@/lib/auth/surface";
+import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import type { RateLimitRule } from "@/lib/rate-limit";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -15,7 +16,7 @@ type Path = string;
 
 /** Every endpoint with a per-address limit of its own in lib/auth/surface.ts. */
 const AUTH_RATE_LIMITS = Object.fromEntries(
-  Object.entries(SERVED_ENDPOINTS).flatMap(([path, { perAddress }]) =>
+  Object.entries(apiSurface().served).flatMap(([path, { perAddress }]) =>
     perAddress ? [[path, perAddress]] : [],
   ),
 ) as Record<Path, RateLimitRule>;
@@ -76,7 +77,7 @@ describe("rate limits on the auth API", () => {
 
   it("limits every other served endpoint by the default rule", async () => {
     const { max } = DEFAULT_AUTH_RATE_LIMIT;
-    const unlisted = Object.entries(SERVED_ENDPOINTS).filter(([, row]) => !row.perAddress);
+    const unlisted = Object.entries(apiSurface().served).filter(([, row]) => !row.perAddress);
     for (const [path] of unlisted) {
       const client = new TestBrowser();
       const statuses = [];

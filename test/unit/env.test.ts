@@ -110,7 +110,7 @@ describe("server configuration", () => {
   });
 
   it("stops a production server without a secret with one readable line", async () => {
-    const script = 'import("./lib/server-start.ts").then((module) => module.prepareServer())';
+    const script = 'import("./lib/startup/prepare-server.ts").then((module) => module.prepareServer())';
     const env = { PATH: process.env.PATH, NODE_ENV: "production" as const };
 
     const run = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["-e", script], { env });

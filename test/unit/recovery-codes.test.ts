@@ -7,6 +7,7 @@ import {
   RECOVERY_CODE_ENTROPY_BITS,
   recoveryCodeHasher,
 } from "@/lib/recovery-codes/codes";
+import { recoveryPath } from "@/lib/recovery-codes/recovery-path";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 const FORMATTED = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;
@@ -164,5 +165,22 @@ describe("hashing recovery codes", () => {
 
   it("refuses an empty secret", () => {
     expect(() => recoveryCodeHasher("")).toThrow(TypeError);
+  });
+});
+
+describe("the recovery path", () => {
+  const status = (remaining: number, declined = false) => ({
+    total: 10,
+    remaining,
+    generatedAt: null,
+    declinedAt: declined ? new Date() : null,
+  });
+
+  it("is ready with three codes or more, low with one or two, and missing with none", () => {
+    expect(recoveryPath(status(3))).toBe("ready");
+    expect(recoveryPath(status(2))).toBe("low");
+    expect(recoveryPath(status(1))).toBe("low");
+    expect(recoveryPath(status(0))).toBe("none");
+    expect(recoveryPath(status(0, true))).toBe("declined");
   });
 });

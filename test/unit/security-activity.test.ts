@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { recoveryPath } from "@/lib/recovery-codes/recovery-path";
 import { describeSecurityEvent } from "@/lib/security-activity/describe";
 
 const event = (type: string, details: Record<string, unknown> | null = null) =>
@@ -39,22 +38,5 @@ describe("activity sentences", () => {
       'Renamed the passkey "Phone" to "Work"',
     );
     expect(event("passkey_removed", { name: null }).summary).toBe("Removed the passkey without a name");
-  });
-});
-
-describe("the recovery path", () => {
-  const status = (remaining: number, declined = false) => ({
-    total: 10,
-    remaining,
-    generatedAt: null,
-    declinedAt: declined ? new Date() : null,
-  });
-
-  it("is ready with three codes or more, low with one or two, and missing with none", () => {
-    expect(recoveryPath(status(3))).toBe("ready");
-    expect(recoveryPath(status(2))).toBe("low");
-    expect(recoveryPath(status(1))).toBe("low");
-    expect(recoveryPath(status(0))).toBe("none");
-    expect(recoveryPath(status(0, true))).toBe("declined");
   });
 });

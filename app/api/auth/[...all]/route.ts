@@ -1,5 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/lib/auth";
+import { apiSurface, auth } from "@/lib/auth";
 import { guardAuthApi } from "@/lib/auth/api-handler";
 import { withApiSecurityHeaders } from "@/lib/auth/api-headers";
 import { handlerWithRouterBuiltOnce } from "@/lib/auth/router-built-once";
@@ -7,7 +7,7 @@ import { withStandardRetryAfter } from "@/lib/rate-limit";
 
 let handler: ((request: Request) => Promise<Response>) | undefined;
 
-const guarded = guardAuthApi(async (request) => {
+const guarded = guardAuthApi(apiSurface, async (request) => {
   handler ??= handlerWithRouterBuiltOnce(auth());
   return withStandardRetryAfter(await handler(request));
 });
