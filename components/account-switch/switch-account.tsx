@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { routes } from "@/config/site";
@@ -37,9 +38,9 @@ export function SwitchAccount({ link, from, to }: SwitchAccountProps) {
       <TextLink href={routes.dashboard} className="self-center text-sm">
         Stay signed in as {from}
       </TextLink>
-      <div aria-live="polite" aria-atomic="true">
+      <LiveRegion>
         {failed && <Notice tone="error">You're still signed in as {from}. Try again in a moment.</Notice>}
-      </div>
+      </LiveRegion>
     </div>
   );
 }

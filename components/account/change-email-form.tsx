@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { routes } from "@/config/site";
@@ -52,9 +53,7 @@ export function ChangeEmailForm() {
           Change email
         </Button>
       </div>
-      <div aria-live="polite" aria-atomic="true">
-        {result && <Notice tone={result.tone}>{result.text}</Notice>}
-      </div>
+      <LiveRegion>{result && <Notice tone={result.tone}>{result.text}</Notice>}</LiveRegion>
     </Form>
   );
 }

@@ -6,7 +6,9 @@ import { PasskeySignInButton } from "@/components/passkeys/passkey-sign-in-butto
 import { loadAuthClient } from "@/components/passkeys/sign-in";
 import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
 import { Button } from "@/components/ui/button";
+import { CurrentPasswordField } from "@/components/ui/current-password-field";
 import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -82,22 +84,16 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
           autoComplete="username webauthn"
           hint="Your passkeys appear as suggestions here."
         />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          autoComplete="current-password"
-        />
+        <CurrentPasswordField />
         <Button type="submit" variant="secondary" pending={password.pending}>
           Sign in
         </Button>
       </Form>
 
-      <div aria-live="polite" aria-atomic="true">
+      <LiveRegion>
         {feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}
         {password.error && <Notice tone="error">{password.error}</Notice>}
-      </div>
+      </LiveRegion>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         <TextLink href="/sign-in/recover">Lost your passkey?</TextLink>

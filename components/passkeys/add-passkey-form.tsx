@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { type AuthClientError, describeCeremonyFailure, type Feedback } from "@/lib/auth-messages";
@@ -53,9 +54,7 @@ export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<Aut
           Add a passkey
         </Button>
       </div>
-      <div aria-live="polite" aria-atomic="true">
-        {result && <Notice tone={result.tone}>{result.text}</Notice>}
-      </div>
+      <LiveRegion>{result && <Notice tone={result.tone}>{result.text}</Notice>}</LiveRegion>
     </Form>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -42,9 +43,7 @@ export function RecoverForm() {
         hint="One of the codes you saved. Each works once."
         className="font-mono"
       />
-      <div aria-live="polite" aria-atomic="true">
-        {error && <Notice tone="error">{error}</Notice>}
-      </div>
+      <LiveRegion>{error && <Notice tone="error">{error}</Notice>}</LiveRegion>
       <Button type="submit" pending={pending}>
         Sign in
       </Button>

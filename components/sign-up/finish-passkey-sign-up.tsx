@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { routes } from "@/config/site";
@@ -63,7 +64,7 @@ export function FinishPasskeySignUp() {
       <Button onClick={createPasskey} pending={pending} disabled={!token}>
         Create my passkey
       </Button>
-      <div aria-live="polite" aria-atomic="true">
+      <LiveRegion>
         {feedback && (
           <Notice tone={feedback.tone}>
             {feedback.text}
@@ -82,7 +83,7 @@ export function FinishPasskeySignUp() {
             )}
           </Notice>
         )}
-      </div>
+      </LiveRegion>
     </div>
   );
 }

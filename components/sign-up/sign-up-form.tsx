@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
@@ -72,9 +73,7 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
           hint="At least 8 characters. You can add a passkey later, and use it instead."
         />
       )}
-      <div aria-live="polite" aria-atomic="true">
-        {error && <Notice tone="error">{error}</Notice>}
-      </div>
+      <LiveRegion>{error && <Notice tone="error">{error}</Notice>}</LiveRegion>
       <Button type="submit" pending={pending}>
         {method === "passkey" ? "Create account with a passkey" : "Create account with a password"}
       </Button>

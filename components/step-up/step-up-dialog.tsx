@@ -3,10 +3,10 @@
 import { startAuthentication, WebAuthnError } from "@simplewebauthn/browser";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CurrentPasswordField } from "@/components/ui/current-password-field";
 import { Dialog } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { TextField } from "@/components/ui/text-field";
 import { authClient } from "@/lib/auth-client";
 import {
   type AuthClientError,
@@ -119,13 +119,7 @@ export function StepUpDialog({ open, onConfirmed, onCancel }: Props) {
                 className="flex flex-col gap-3"
                 aria-label="Confirm with your password"
               >
-                <TextField
-                  label="Password"
-                  name="password"
-                  type="password"
-                  required
-                  autoComplete="current-password"
-                />
+                <CurrentPasswordField />
                 <Button
                   type="submit"
                   variant="secondary"
