@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { serverConfig } from "@/config/env";
 import { site } from "@/config/site";
 import { emailChangeConflict } from "@/lib/account/email-change-conflict";
+import { emailChangeLog } from "@/lib/account/email-change-log";
 import { personNames } from "@/lib/account/person-names";
 import { askBeforeSwitchingAccounts } from "@/lib/account-switch/server";
 import { adminAttestation, withAttestationFacts } from "@/lib/admin/attestation/plugin";
@@ -35,6 +36,7 @@ function createAuth() {
     // First, so that no other hook reads input a column or an index cannot take.
     inputRules(),
     emailChangeConflict(),
+    emailChangeLog(),
     passkey({
       ...relyingParty,
       rpName: config.rpName,

@@ -1,6 +1,6 @@
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import { describeUserAgent } from "@/lib/format/user-agent";
-import { describeSecurityEvent } from "@/lib/security-activity/describe";
+import { describeSecurityEvent, type EventDescriptions } from "@/lib/security-activity/describe";
 import type { SecurityActivityEvent } from "@/lib/security-activity/list";
 
 const exactTime = new Intl.DateTimeFormat("en-GB", {
@@ -10,11 +10,18 @@ const exactTime = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** The security log as sentences, newest first: what, from which browser and address, and when. */
-export function ActivityList({ events, now }: { events: SecurityActivityEvent[]; now: Date }) {
+type Props = {
+  events: SecurityActivityEvent[];
+  /** How each feature words its events (`eventDescriptionsOf`). */
+  descriptions: EventDescriptions;
+  now: Date;
+};
+
+export function ActivityList({ events, descriptions, now }: Props) {
   return (
     <ol aria-label="Security activity" className="divide-y divide-neutral-200 dark:divide-neutral-800">
       {events.map((event) => {
-        const { summary, attention, badge } = describeSecurityEvent(event);
+        const { summary, attention, badge } = describeSecurityEvent(event, descriptions);
         const where = [describeUserAgent(event.userAgent), event.ipAddress].filter(Boolean).join(" · ");
         return (
           <li key={event.id} className="flex gap-3 py-3">

@@ -3,6 +3,13 @@ import { db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 
+declare module "@/lib/security-log/events" {
+  interface SecurityEventKinds {
+    /** details: { role, previous, by } */
+    role_changed: true;
+  }
+}
+
 export type Role = "user" | "admin";
 
 export const ROLES: readonly Role[] = ["user", "admin"];

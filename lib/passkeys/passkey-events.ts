@@ -2,9 +2,28 @@ import { isAPIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { passkey } from "@/lib/db/schema";
+import { type EventDescriptions, passkeyKind, plain, quoted } from "@/lib/security-activity/describe";
 import { newPasskeyNotice } from "@/lib/security-activity/notices";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+
+declare module "@/lib/security-log/events" {
+  interface SecurityEventKinds {
+    /** details: { passkeyId, name, deviceType, backedUp } */
+    passkey_added: true;
+    /** details: as passkey_added, and previousName */
+    passkey_renamed: true;
+    /** details: as passkey_added */
+    passkey_removed: true;
+  }
+}
+
+export const PASSKEY_EVENTS = {
+  passkey_added: (details) => plain(`Added the ${passkeyKind(details)} passkey ${quoted(details.name)}`),
+  passkey_renamed: (details) =>
+    plain(`Renamed the passkey ${quoted(details.previousName)} to ${quoted(details.name)}`),
+  passkey_removed: (details) => plain(`Removed the passkey ${quoted(details.name)}`),
+} satisfies EventDescriptions;
 
 type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "name" | "deviceType" | "backedUp">;
 

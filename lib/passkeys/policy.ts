@@ -5,10 +5,11 @@ import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { passkey, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import type { PluginEvents } from "@/lib/security-activity/describe";
 import { checkUserHandle } from "./authentication";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { checkRename, removeUnlessLast } from "./management";
-import { recordPasskeyAdded, recordPasskeyRenamed, rememberPasskey } from "./passkey-events";
+import { PASSKEY_EVENTS, recordPasskeyAdded, recordPasskeyRenamed, rememberPasskey } from "./passkey-events";
 import {
   checkRegistrationBody,
   explainRegistrationRefusal,
@@ -63,6 +64,7 @@ const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
 export function passkeyPolicy() {
   return {
     id: "passkey-policy",
+    options: { events: PASSKEY_EVENTS } satisfies PluginEvents,
     schema: {
       passkey: { fields: { lastUsedAt: { type: "date", required: false } } },
       // Which passkey signed this session in, so settings can point it out.

@@ -24,7 +24,7 @@ export async function registrationContext(ctx: HookContext): Promise<{ context?:
   const session = await getSessionFromCtx(ctx);
   const token = typeof ctx.query?.context === "string" ? ctx.query.context : undefined;
   if (session) {
-    // A signed-in user's registration is guarded by step-up (lib/step-up/guarded-actions.ts).
+    // A signed-in user's registration is guarded by step-up (lib/auth/access.ts).
     if (token) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
     return {};
   }

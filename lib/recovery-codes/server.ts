@@ -10,8 +10,10 @@ import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
+import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
+import { RECOVERY_CODE_EVENTS } from "./events";
 import { recoveryCodeStatus } from "./status";
 
 export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
@@ -44,7 +46,8 @@ export function recoveryCodes() {
           usedBy: "recovery codes page",
         },
       },
-    } satisfies PluginSurface,
+      events: RECOVERY_CODE_EVENTS,
+    } satisfies PluginSurface & PluginEvents,
     // Declared so that redemption can spend a code through Better Auth's adapter, inside the same
     // transaction as the session it creates. The table itself is defined in lib/db/schema.ts.
     schema: {

@@ -1,4 +1,5 @@
-import { isSignInMethod, SIGN_IN_METHOD_WORDS } from "@/lib/sign-in-methods/methods";
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
+import type { SecurityEventType } from "@/lib/security-log/events";
 import type { SecurityActivityEvent } from "./list";
 
 export type EventDescription = {
@@ -10,7 +11,8 @@ export type EventDescription = {
   badge?: string;
 };
 
-type Details = {
+/** What the features put in an event's `details`, as far as their sentences read it. */
+export type EventDetails = {
   method?: string;
   deviceType?: string;
   name?: string | null;
@@ -20,80 +22,52 @@ type Details = {
   count?: number;
 };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** How each kind of event reads, from the feature that logs it. */
+export type EventDescriptions = { [Type in SecurityEventType]?: (details: EventDetails) => EventDescription };
 
-function passkeyKind(details: Details): string {
+/** How a plugin of the app describes the events it logs: `options: { events: { … } }`. */
+export type PluginEvents = { events: EventDescriptions };
+
+export const plain = (summary: string): EventDescription => ({ summary, attention: false });
+
+export const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function passkeyKind(details: EventDetails): string {
   return details.deviceType === "multiDevice" ? "synced" : "device-bound";
 }
 
-function quoted(name: string | null | undefined): string {
+export function quoted(name: string | null | undefined): string {
   return name ? `"${name}"` : "without a name";
 }
 
-/**
- * A method this code does not know (a row from another version, or written by hand) is named as no
- * method at all: "your password" would tell the owner a password was used when it may not have been.
- */
-function signIn({ method, ...details }: Details): string {
-  if (method === "passkey") return `Signed in with a ${passkeyKind(details)} passkey`;
-  if (method === "recovery_code" && details.remaining !== undefined) {
-    return `Signed in with a recovery code (${plural(details.remaining, "code", "codes")} left)`;
+const composed = new WeakMap<readonly BetterAuthPlugin[], EventDescriptions>();
+const NO_PLUGINS: readonly BetterAuthPlugin[] = [];
+
+/** Every plugin's sentences for the events it logs, read once per configuration. */
+export function eventDescriptionsOf(options: Pick<BetterAuthOptions, "plugins">): EventDescriptions {
+  const plugins = options.plugins ?? NO_PLUGINS;
+  let descriptions = composed.get(plugins);
+  if (!descriptions) {
+    descriptions = Object.assign(
+      {},
+      ...plugins.map((plugin) => (plugin.options as Partial<PluginEvents> | undefined)?.events ?? {}),
+    ) as EventDescriptions;
+    composed.set(plugins, descriptions);
   }
-  return isSignInMethod(method) ? `Signed in with ${SIGN_IN_METHOD_WORDS[method].usedWith}` : "Signed in";
+  return descriptions;
 }
 
-function failedSignIn({ method }: Details): string {
-  return isSignInMethod(method)
-    ? `Failed sign-in attempt with ${SIGN_IN_METHOD_WORDS[method].refusedWith}`
-    : "Failed sign-in attempt";
-}
-
-function failedStepUp({ method }: Details): string {
-  if (method === "passkey") return "Failed to confirm it was you with a passkey";
-  if (method === "password") return "Failed to confirm it was you with the password";
-  return "Failed to confirm it was you";
-}
-
-/** What an entry of the security log says to the account's owner. */
+/**
+ * What an entry of the security log says to the account's owner. A kind no feature describes (a
+ * row from another version, or from a feature since removed) is named by its type, never guessed.
+ */
 export function describeSecurityEvent(
   event: Pick<SecurityActivityEvent, "type" | "details">,
+  descriptions: EventDescriptions,
 ): EventDescription {
-  const details = (event.details ?? {}) as Details;
-  const plain = (summary: string): EventDescription => ({ summary, attention: false });
-  switch (event.type) {
-    case "sign_in":
-      return details.newDevice
-        ? { summary: signIn(details), attention: true, badge: "New device" }
-        : plain(signIn(details));
-    case "sign_in_failed":
-      return { summary: failedSignIn(details), attention: true };
-    case "recovery_code_failed":
-      return { summary: "Failed sign-in attempt with a recovery code", attention: true };
-    case "passkey_added":
-      return plain(`Added the ${passkeyKind(details)} passkey ${quoted(details.name)}`);
-    case "passkey_renamed":
-      return plain(`Renamed the passkey ${quoted(details.previousName)} to ${quoted(details.name)}`);
-    case "passkey_removed":
-      return plain(`Removed the passkey ${quoted(details.name)}`);
-    case "recovery_codes_generated":
-      return plain("Generated new recovery codes");
-    case "recovery_codes_declined":
-      return plain("Chose to go without recovery codes");
-    case "session_revoked":
-      return plain(
-        details.count && details.count > 1
-          ? `Signed out ${plural(details.count, "session", "sessions")}`
-          : "Signed out a session",
-      );
-    case "step_up":
-      return plain("Confirmed it was you");
-    case "step_up_failed":
-      return { summary: failedStepUp(details), attention: true };
-    case "email_changed":
-      return plain("Changed your email address");
-    case "account_created":
-      return plain("Created your account");
-    default:
-      return plain(event.type.replaceAll("_", " "));
-  }
+  const details = (event.details ?? {}) as EventDetails;
+  const describe = Object.hasOwn(descriptions, event.type)
+    ? descriptions[event.type as SecurityEventType]
+    : undefined;
+  return describe ? describe(details) : plain(event.type.replaceAll("_", " "));
 }

@@ -1,6 +1,8 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { SIGN_IN_PATHS } from "@/lib/sign-in-methods/methods";
+import type { PluginEvents } from "./describe";
+import { SIGN_IN_EVENTS } from "./events";
 import { recordSignInAttempt } from "./sign-in-events";
 
 const isSignIn = (ctx: { path?: string }) => Object.hasOwn(SIGN_IN_PATHS, ctx.path ?? "");
@@ -14,6 +16,7 @@ const isSignIn = (ctx: { path?: string }) => Object.hasOwn(SIGN_IN_PATHS, ctx.pa
 export function securityActivity() {
   return {
     id: "security-activity",
+    options: { events: SIGN_IN_EVENTS } satisfies PluginEvents,
     schema: {
       session: { fields: { signInMethod: { type: "string", required: false, input: false } } },
     },

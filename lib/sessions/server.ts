@@ -7,7 +7,10 @@ import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
+import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+import { SESSION_EVENTS } from "./events";
+import { revokeOthersLogHooks } from "./revoke-others-log";
 
 export const SESSION_REVOCATION_ERROR_CODES = defineErrorCodes({
   SESSION_NOT_FOUND: "That session has already ended.",
@@ -26,7 +29,8 @@ export function sessionRevocation() {
       surface: {
         "/sessions/revoke": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
       },
-    } satisfies PluginSurface,
+      events: SESSION_EVENTS,
+    } satisfies PluginSurface & PluginEvents,
     endpoints: {
       revokeSessionById: createAuthEndpoint(
         "/sessions/revoke",
@@ -47,6 +51,7 @@ export function sessionRevocation() {
         },
       ),
     },
+    hooks: revokeOthersLogHooks(),
     $ERROR_CODES: SESSION_REVOCATION_ERROR_CODES,
   } satisfies BetterAuthPlugin;
 }

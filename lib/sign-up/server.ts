@@ -8,9 +8,11 @@ import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { isRecipientRefused, type Mail, sendMail } from "@/lib/mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { evenSignUpTiming } from "./even-timing";
+import { SIGN_UP_EVENTS } from "./events";
 import { existingAccountMail, finishSignUpMail } from "./mail";
 import {
   consumePendingSignUp,
@@ -137,7 +139,8 @@ export function signUp() {
           usedBy: "sign-up page, passkey form",
         },
       },
-    } satisfies PluginSurface,
+      events: SIGN_UP_EVENTS,
+    } satisfies PluginSurface & PluginEvents,
     init() {
       return {
         options: {

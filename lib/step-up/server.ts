@@ -8,10 +8,11 @@ import { STEP_UP_ERROR_CODES } from "@/lib/auth/step-up-errors";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { session as sessionTable } from "@/lib/db/schema";
+import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import type { StepUpMethod } from "@/lib/sign-in-methods/methods";
 import { passwordHashOf, signInMethodsOf } from "@/lib/sign-in-methods/queries";
-import { guardedEndpointHooks } from "./guarded-actions";
+import { STEP_UP_EVENTS } from "./events";
 import { createStepUpChallenge, verifyStepUpAssertion } from "./passkey";
 
 export { STEP_UP_ERROR_CODES };
@@ -43,7 +44,8 @@ export function stepUp(relyingParty: RelyingParty) {
           usedBy: "step-up dialog",
         },
       },
-    } satisfies PluginSurface,
+      events: STEP_UP_EVENTS,
+    } satisfies PluginSurface & PluginEvents,
     schema: {
       session: { fields: { stepUpAt: { type: "date", required: false, input: false } } },
     },
@@ -100,7 +102,6 @@ export function stepUp(relyingParty: RelyingParty) {
         },
       ),
     },
-    hooks: guardedEndpointHooks(),
     $ERROR_CODES: STEP_UP_ERROR_CODES,
   } satisfies BetterAuthPlugin;
 }

@@ -7,6 +7,7 @@ import {
   RECOVERY_CODE_ENTROPY_BITS,
   recoveryCodeHasher,
 } from "@/lib/recovery-codes/codes";
+import { RECOVERY_CODE_EVENTS } from "@/lib/recovery-codes/events";
 import { recoveryPath } from "@/lib/recovery-codes/recovery-path";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -182,5 +183,11 @@ describe("the recovery path", () => {
     expect(recoveryPath(status(1))).toBe("low");
     expect(recoveryPath(status(0))).toBe("none");
     expect(recoveryPath(status(0, true))).toBe("declined");
+  });
+});
+
+describe("recovery code activity", () => {
+  it("draws attention to a refused code", () => {
+    expect(RECOVERY_CODE_EVENTS.recovery_code_failed().attention).toBe(true);
   });
 });

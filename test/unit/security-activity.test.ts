@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeSecurityEvent } from "@/lib/security-activity/describe";
+import { auth } from "@/lib/auth";
+import { describeSecurityEvent, eventDescriptionsOf } from "@/lib/security-activity/describe";
 
 const event = (type: string, details: Record<string, unknown> | null = null) =>
-  describeSecurityEvent({ type, details });
+  describeSecurityEvent({ type, details }, eventDescriptionsOf(auth().options));
 
 describe("activity sentences", () => {
   it("names how each sign-in happened", () => {
@@ -25,7 +26,6 @@ describe("activity sentences", () => {
       badge: "New device",
     });
     expect(event("sign_in_failed", { method: "password" }).attention).toBe(true);
-    expect(event("recovery_code_failed").attention).toBe(true);
     expect(event("sign_in", { method: "password", newDevice: false }).attention).toBe(false);
     expect(event("passkey_removed", { name: "Phone" }).attention).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeSecurityEvent } from "@/lib/security-activity/describe";
+import { auth } from "@/lib/auth";
+import { describeSecurityEvent, eventDescriptionsOf } from "@/lib/security-activity/describe";
 import {
   hasWayIn,
   isSignInMethod,
@@ -9,7 +10,7 @@ import {
 } from "@/lib/sign-in-methods/methods";
 
 const summary = (type: string, details: Record<string, unknown> | null) =>
-  describeSecurityEvent({ type, details }).summary;
+  describeSecurityEvent({ type, details }, eventDescriptionsOf(auth().options)).summary;
 
 describe("an unknown sign-in method in the security log", () => {
   // A method added by a later version, or a row written by hand: nothing says it was a password.

@@ -3,6 +3,8 @@ import { ActivityList } from "@/components/security-activity/activity-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { routes } from "@/config/site";
+import { auth } from "@/lib/auth";
+import { eventDescriptionsOf } from "@/lib/security-activity/describe";
 import { listSecurityActivity } from "@/lib/security-activity/list";
 import { requireSession } from "@/lib/session";
 
@@ -29,7 +31,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         }
       />
       {events.length > 0 ? (
-        <ActivityList events={events} now={new Date()} />
+        <ActivityList events={events} descriptions={eventDescriptionsOf(auth().options)} now={new Date()} />
       ) : (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
           {cursor ? "No older activity." : "No activity yet."}
