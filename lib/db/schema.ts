@@ -26,7 +26,7 @@ export const user = pgTable("users", {
   image: text("image"),
   /** Set when the user chose, knowingly, to have no recovery codes; silences the warning. */
   recoveryCodesDeclinedAt: timestamp("recovery_codes_declined_at", { withTimezone: true }),
-  /** "user" or "admin"; see lib/auth/admin-policy. */
+  /** "user" or "admin"; see lib/admin/policy.ts. */
   role: text("role").notNull().default("user"),
   /** When the user was last offered a passkey after a password sign-in: never more than once a week. */
   passkeyNudgedAt: timestamp("passkey_nudged_at", { withTimezone: true }),

@@ -32,8 +32,8 @@ function request(path: string, init: RequestInit = {}): Request {
 
 describe("Better Auth's router, built once (lib/auth/router-built-once.ts)", () => {
   it("still has the per-request shape this module copies: remove the module when this fails", () => {
-    // better-auth 1.7.7's auth.handler, src/auth/base.ts: a copy of the context per request, then a
-    // router built for it (better-auth/better-auth#10188, #10287).
+    // better-auth 1.7.7's auth.handler, better-auth/dist/auth/base.mjs: a copy of the context per
+    // request, then a router built for it (better-auth/better-auth#10188, #10287).
     const source = auth().handler.toString();
     expect(source).toContain(
       "Object.create(Object.getPrototypeOf(ctx), Object.getOwnPropertyDescriptors(ctx))",
