@@ -14,7 +14,6 @@ export const routes = {
   sessions: "/settings/security/sessions",
   activity: "/settings/security/activity",
   account: "/settings/account",
-  admin: "/admin",
 } as const;
 
 export type SettingsPage = {
@@ -27,12 +26,11 @@ export type SettingsPage = {
 export const site = {
   name: "Keyhold",
   description: "Sign in with a passkey: a fingerprint, face or screen lock instead of a password.",
-  /** The signed-in header's menu; the admin link is added for admins only. */
+  /** The signed-in header's menu; plugins may add links for some users (lib/auth/menu.ts). */
   navigation: [
     { href: routes.dashboard, label: "Home" },
     { href: routes.security, label: "Security" },
   ],
-  adminLink: { href: routes.admin, label: "Admin" },
   settings: {
     overview: { href: routes.security, label: "Overview" },
     /** Every settings page, in menu order: the settings menu and the security overview list these. */

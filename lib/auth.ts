@@ -8,8 +8,8 @@ import { emailChangeConflict } from "@/lib/account/email-change-conflict";
 import { emailChangeLog } from "@/lib/account/email-change-log";
 import { personNames } from "@/lib/account/person-names";
 import { askBeforeSwitchingAccounts } from "@/lib/account-switch/server";
-import { adminAttestation, withAttestationFacts } from "@/lib/admin/attestation/plugin";
-import { ROLES, roleForNewAccount } from "@/lib/admin/roles";
+import { withAttestationFacts } from "@/lib/admin/attestation/plugin";
+import { admin } from "@/lib/admin/plugin";
 import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
@@ -50,7 +50,7 @@ function createAuth() {
     // Before the passkey policy, so that a session that has not stepped up learns nothing more.
     stepUp(relyingParty),
     passkeyPolicy(),
-    adminAttestation(),
+    admin(),
     recoveryCodes(),
     sessionRevocation(),
     securityActivity(),
@@ -70,23 +70,9 @@ function createAuth() {
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     ...passwordSignUpOptions(),
     user: {
-      additionalFields: {
-        // Readable on the session's user; never settable by a client (input: false): update-user
-        // refuses a `role`, and sign-up's is replaced by the hook below. See lib/admin/policy.ts.
-        role: { type: [...ROLES], required: false, defaultValue: "user", input: false },
-      },
       // The new address receives a link; the email changes only when it is followed.
       changeEmail: { enabled: true },
       deleteUser: { enabled: true },
-    },
-    databaseHooks: {
-      user: {
-        create: {
-          before: async (user) => ({
-            data: { ...user, role: roleForNewAccount(user.email, config.admin.emails) },
-          }),
-        },
-      },
     },
     // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent
     // step-up instead (lib/auth/access.ts), which also covers the passkey plugin's registration.

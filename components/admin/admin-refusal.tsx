@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { AdminPasskeyPolicy } from "@/config/env";
 import { routes } from "@/config/site";
 import type { AdminRefusal as Refusal } from "@/lib/admin/policy";
+import { ADMIN_PATH } from "@/lib/admin/roles";
 
 /** Why this sign-in cannot open the admin area, and the steps that will. */
 export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: AdminPasskeyPolicy }) {
@@ -40,13 +41,13 @@ export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: Ad
           <li>
             Sign out, then sign in with the new passkey.
             <div className="mt-2">
-              <SignOutButton next={routes.admin} label="Sign out and sign in again" variant="secondary" />
+              <SignOutButton next={ADMIN_PATH} label="Sign out and sign in again" variant="secondary" />
             </div>
           </li>
         </ol>
       ) : (
         <div>
-          <SignOutButton next={routes.admin} label="Sign out and sign in again" variant="primary" />
+          <SignOutButton next={ADMIN_PATH} label="Sign out and sign in again" variant="primary" />
         </div>
       )}
     </section>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { routes, site } from "@/config/site";
+import type { MenuLink } from "@/lib/auth/menu";
 import { SignOutButton } from "./sign-out-button";
 
-/** `isAdmin` adds the admin area to the menu; everyone else is never shown that it exists. */
-export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean }) {
+/** `links`: the site's menu and what the plugins add for this user (`pluginMenuLinks`). */
+export function AppHeader({ email, links }: { email: string; links: MenuLink[] }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -11,7 +12,7 @@ export function AppHeader({ email, isAdmin }: { email: string; isAdmin: boolean 
           {site.name}
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {[...site.navigation, ...(isAdmin ? [site.adminLink] : [])].map((link) => (
+          {links.map((link) => (
             <Link
               key={link.href}
               href={link.href}

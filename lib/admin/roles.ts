@@ -14,6 +14,9 @@ export type Role = "user" | "admin";
 
 export const ROLES: readonly Role[] = ["user", "admin"];
 
+/** Where the admin area lives. */
+export const ADMIN_PATH = "/admin";
+
 /**
  * The role a new account starts with: "admin" when its address is in ADMIN_EMAILS. Applied once,
  * when the account is created, and never again: an admin later demoted with `npm run admin:revoke`

@@ -43,7 +43,8 @@ const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
  * Admins' passkeys are registered with attestation requested, and what it proves is stored with the
  * passkey, for the admin policy (lib/admin/policy.ts) and the passkey list. Everyone else's
  * registration keeps the plugin's attestation "none": the browser then tells the site nothing
- * about the authenticator, which is the privacy WebAuthn gives users by default.
+ * about the authenticator, which is the privacy WebAuthn gives users by default. Part of `admin()`
+ * (lib/admin/plugin.ts).
  */
 export function adminAttestation() {
   return {
