@@ -32,7 +32,7 @@ export type ServerConfig = {
   smtpUrl: string | undefined;
   /** The From header of every mail the app sends. */
   mailFrom: string;
-  /** Who may reach /admin and with which passkeys; see lib/admin/policy.ts. */
+  /** Who may reach /admin and with which passkeys: the admin feature's policy. */
   admin: AdminConfig;
   /**
    * Addresses (IPs or CIDR ranges) of the reverse proxies in front of the app, whose entries in
@@ -45,7 +45,7 @@ export type ServerConfig = {
 };
 
 /**
- * Which passkeys admit an admin (lib/admin/policy.ts). "attested": device-bound, as verified
+ * Which passkeys admit an admin (the admin feature's policy). "attested": device-bound, as verified
  * attestation from a trusted maker proves; "claimed": device-bound, as the authenticator says of
  * itself, unverified; "off": any passkey.
  */
@@ -58,7 +58,7 @@ export type AdminConfig = {
   passkeyPolicy: AdminPasskeyPolicy;
   /** When not empty, only passkeys from these authenticator models (AAGUIDs, lower-case) admit an admin. */
   allowedAaguids: string[];
-  /** Attestation trust anchors (lib/admin/attestation/trust-anchors.ts): PEM roots, a file or a folder of them. */
+  /** Attestation trust anchors of the admin feature: PEM roots, a file or a folder of them. */
   attestationRoots: string | undefined;
   /** A FIDO Metadata Service (MDS3) blob, as downloaded from https://mds3.fidoalliance.org/. */
   mdsBlob: string | undefined;

@@ -72,7 +72,7 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
           {passkey.backedUp ? "Synced to your account's password manager" : "Only on this device"}
         </p>
         {passkey.attestationTrusted && (
-          // The maker's attestation chained to a trust anchor of this site (lib/admin/attestation).
+          // The maker's attestation chained to a trust anchor of this site (the admin feature's attestation check).
           <p className="text-sm font-medium text-green-800 dark:text-green-300">
             Verified: {passkey.attestedModel ?? "a security key from a trusted maker"}
           </p>

@@ -26,7 +26,7 @@ export const user = pgTable("users", {
   image: text("image"),
   /** Set when the user chose, knowingly, to have no recovery codes; silences the warning. */
   recoveryCodesDeclinedAt: timestamp("recovery_codes_declined_at", { withTimezone: true }),
-  /** "user" or "admin"; see lib/admin/policy.ts. */
+  /** "user" or "admin": set and read by the admin feature's plugin. */
   role: text("role").notNull().default("user"),
   /** When the user was last offered a passkey after a password sign-in: never more than once a week. */
   passkeyNudgedAt: timestamp("passkey_nudged_at", { withTimezone: true }),
@@ -113,7 +113,7 @@ export const passkey = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     // What the server verified of the authenticator's attestation at registration
-    // (lib/admin/attestation); every other column above is what the authenticator says.
+    // (the admin feature's attestation check); every other column above is what the authenticator says.
     /** The attestation statement format: "none", "packed", …; null for passkeys older than the column. */
     attestationFormat: text("attestation_format"),
     /** The attestation's certificate chain verified to one of the operator's trust anchors. */

@@ -41,7 +41,7 @@ export const SIGN_IN_PATHS: Record<string, SignInMethod> = {
 
 /**
  * The ways into one account that are its own: its passkeys and its password. Recovery codes are
- * the way back in when those are lost, and are counted apart (lib/recovery-codes/status.ts).
+ * the way back in when those are lost, and are counted apart (by the recovery codes feature).
  */
 export type AccountSignInMethods = { passkeys: number; hasPassword: boolean };
 
