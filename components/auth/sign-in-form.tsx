@@ -12,7 +12,7 @@ import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { site } from "@/config/site";
+import { routes, site } from "@/config/site";
 import {
   type AuthClientError,
   describeAuthError,
@@ -96,7 +96,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
       </LiveRegion>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        <TextLink href="/sign-in/recover">Lost your passkey?</TextLink>
+        <TextLink href={routes.recoverWithCode}>Lost your passkey?</TextLink>
       </p>
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         New to {site.name}? <TextLink href="/sign-up">Create an account</TextLink>
