@@ -1,9 +1,11 @@
 import { LinkButton } from "@/components/ui/link-button";
 import { Notice } from "@/components/ui/notice";
-import { site } from "@/config/site";
+import { routes, site } from "@/config/site";
+import { getSession } from "@/lib/session";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const { account } = await searchParams;
+  const signedIn = await getSession();
   return (
     <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-6 px-4 py-12">
       {account === "deleted" && (
@@ -15,10 +17,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         fake site can steal.
       </p>
       <div className="flex flex-wrap gap-3">
-        <LinkButton href="/sign-up">Create an account</LinkButton>
-        <LinkButton href="/sign-in" variant="secondary">
-          Sign in
-        </LinkButton>
+        {signedIn ? (
+          <LinkButton href={routes.dashboard}>Go to your dashboard</LinkButton>
+        ) : (
+          <>
+            <LinkButton href="/sign-up">Create an account</LinkButton>
+            <LinkButton href="/sign-in" variant="secondary">
+              Sign in
+            </LinkButton>
+          </>
+        )}
       </div>
     </main>
   );

@@ -1,3 +1,4 @@
+import { readableIpAddress } from "@/lib/format/ip-address";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { describeSecurityEvent, type EventDescriptions } from "@/lib/security-activity/describe";
@@ -22,7 +23,8 @@ export function ActivityList({ events, descriptions, now }: Props) {
     <ol aria-label="Security activity" className="divide-y divide-neutral-200 dark:divide-neutral-800">
       {events.map((event) => {
         const { summary, attention, badge } = describeSecurityEvent(event, descriptions);
-        const where = [describeUserAgent(event.userAgent), event.ipAddress].filter(Boolean).join(" · ");
+        const address = event.ipAddress && readableIpAddress(event.ipAddress);
+        const where = [describeUserAgent(event.userAgent), address].filter(Boolean).join(" · ");
         return (
           <li key={event.id} className="flex gap-3 py-3">
             <span

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
 import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
+import { readableIpAddress } from "@/lib/format/ip-address";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import type { ActiveSession } from "@/lib/sessions/active-sessions";
 
@@ -66,7 +67,7 @@ export function SessionManager({ sessions, now }: Props) {
                 {session.isCurrent && <Badge>This device</Badge>}
               </p>
               <p className="text-sm text-neutral-600 dark:text-neutral-400">
-                {session.ipAddress ?? "Unknown address"} · Last active{" "}
+                {session.ipAddress ? readableIpAddress(session.ipAddress) : "Unknown address"} · Last active{" "}
                 <time dateTime={session.lastActiveAt}>
                   {formatRelativeTime(session.lastActiveAt, new Date(now))}
                 </time>

@@ -1,4 +1,5 @@
 import { routes, site } from "@/config/site";
+import { readableIpAddress } from "@/lib/format/ip-address";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import type { Mail } from "@/lib/mail";
 import type { RequestFacts } from "@/lib/security-log/events";
@@ -18,7 +19,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "s
 function notice(facts: NoticeFacts, subject: string, what: string): Mail {
   const where = [
     describeUserAgent(facts.request.userAgent),
-    facts.request.ipAddress && `IP address ${facts.request.ipAddress}`,
+    facts.request.ipAddress && `IP address ${readableIpAddress(facts.request.ipAddress)}`,
   ]
     .filter(Boolean)
     .join(", ");
