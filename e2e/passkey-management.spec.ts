@@ -83,12 +83,18 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
     await expect(row(page, "Desk key")).toBeVisible();
   });
 
-  await test.step("remove the phone's passkey after a confirmation that names it", async () => {
+  await test.step("remove the phone's passkey after a confirmation that names it, signing out its sessions", async () => {
     await page.getByRole("button", { name: "Remove Phone" }).click();
     const dialog = page.getByRole("dialog", { name: "Remove “Phone”?" });
     await expect(dialog).toBeVisible();
+    const signOutItsSessions = dialog.getByRole("checkbox", {
+      name: "Also sign out the sessions this passkey signed in",
+    });
+    await expect(signOutItsSessions).toBeChecked();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    const removal = page.waitForRequest((request) => request.url().includes("/passkey/delete-passkey"));
     await dialog.getByRole("button", { name: "Remove passkey" }).click();
+    expect(new URL((await removal).url()).searchParams.get("signOutItsSessions")).toBe("true");
     await expect(rows(page)).toHaveCount(1);
     await expect(page.getByRole("heading", { name: /Your passkeys/ })).toBeFocused();
     await expect(page.getByText("Passkey “Phone” removed.")).toBeAttached();
@@ -104,9 +110,13 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
     expect(accepted.at(-1)?.options.allAcceptedCredentialIds).toHaveLength(1);
   });
 
-  await test.step("removing the last passkey warns loudly", async () => {
+  await test.step("removing the last passkey warns loudly, and keeps this session signed in", async () => {
     await page.getByRole("button", { name: "Remove Desk key" }).click();
     await expect(page.getByText("This is your last passkey, and you have no recovery codes.")).toBeVisible();
+    await expect(
+      page.getByRole("checkbox", { name: "Also sign out the sessions this passkey signed in" }),
+    ).toHaveAccessibleDescription("This session was signed in with it too, and stays signed in.");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(rows(page)).toHaveCount(1);
   });

@@ -9,6 +9,7 @@ import { authClient } from "@/lib/auth-client";
 import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
 import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
 import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signals";
+import { plural } from "@/lib/security-activity/describe";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyList } from "./passkey-list";
 import type { PasskeyView } from "./passkey-view";
@@ -17,6 +18,8 @@ import { RemovePasskeyDialog } from "./remove-passkey-dialog";
 type Props = {
   initialPasskeys: PasskeyView[];
   currentPasskeyId: string | null;
+  /** This session was signed in with a recovery code: a passkey removed now is taken to be lost. */
+  signedInWithRecoveryCode: boolean;
   account: PasskeyAccount & { email: string; hasPassword: boolean };
   now: string;
   /** Just signed up: invite the user to add a first passkey. */
@@ -28,6 +31,7 @@ type Props = {
 export function PasskeyManager({
   initialPasskeys,
   currentPasskeyId,
+  signedInWithRecoveryCode,
   account,
   now,
   welcome,
@@ -81,12 +85,20 @@ export function PasskeyManager({
     return null;
   }
 
-  async function removePasskey(): Promise<string | null> {
+  async function removePasskey(signOutItsSessions: boolean): Promise<string | null> {
     if (!removing) return null;
     const name = removing.name || defaultPasskeyName(removing);
-    const error = await withStepUp(
-      async () => (await authClient.passkey.deletePasskey({ id: removing.id })).error,
-    );
+    let signedOut = 0;
+    const error = await withStepUp(async () => {
+      // The choice rides in the query: the plugin's typed client sends only `{ id }` as the body.
+      const { data, error } = await authClient.passkey.deletePasskey(
+        { id: removing.id },
+        { query: { signOutItsSessions: String(signOutItsSessions) } },
+      );
+      // lib/passkeys/management.ts answers for the plugin, with how many sessions it ended.
+      signedOut = (data as { signedOut?: number } | null)?.signedOut ?? 0;
+      return error;
+    });
     if (error) return describeAuthError(error);
     setRemoving(null);
     const fresh = await refresh();
@@ -94,7 +106,11 @@ export function PasskeyManager({
       account,
       fresh.map((row) => row.credentialID),
     );
-    setAnnouncement(`Passkey “${name}” removed.`);
+    setAnnouncement(
+      signedOut > 0
+        ? `Passkey “${name}” removed. Signed out ${plural(signedOut, "session", "sessions")} it had signed in.`
+        : `Passkey “${name}” removed.`,
+    );
     setFocusTarget("your-passkeys");
     return null;
   }
@@ -131,6 +147,10 @@ export function PasskeyManager({
         name={removing && (removing.name || defaultPasskeyName(removing))}
         left={{ passkeys: passkeys.length - 1, hasPassword: account.hasPassword }}
         hasRecoveryCodes={recovery.hasCodes}
+        itsSessions={{
+          includeThisOne: removing !== null && removing.id === currentPasskeyId,
+          endWhateverTheChoice: signedInWithRecoveryCode,
+        }}
         onConfirm={removePasskey}
         onClose={() => setRemoving(null)}
       />

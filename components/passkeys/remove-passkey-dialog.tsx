@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
@@ -13,21 +13,41 @@ type Props = {
   /** The ways in the account would have left without this passkey. */
   left: AccountSignInMethods;
   hasRecoveryCodes: boolean;
-  onConfirm: () => Promise<string | null>;
+  /** What happens to the sessions the passkey signed in (lib/passkeys/management.ts). */
+  itsSessions: {
+    /** This session is one of them: it stays signed in whatever the choice. */
+    includeThisOne: boolean;
+    /** This session was signed in with a recovery code: the passkey is taken to be lost, and they end. */
+    endWhateverTheChoice: boolean;
+  };
+  onConfirm: (signOutItsSessions: boolean) => Promise<string | null>;
   onClose: () => void;
 };
 
-/** Confirms a removal by name, and says plainly what the account is left with. */
-export function RemovePasskeyDialog({ name, left, hasRecoveryCodes, onConfirm, onClose }: Props) {
+/**
+ * Confirms a removal by name, says plainly what the account is left with, and offers to sign out
+ * whoever the passkey signed in: ticked to begin with, since a passkey is most often removed
+ * because it is lost or no longer trusted.
+ */
+export function RemovePasskeyDialog({
+  name,
+  left,
+  hasRecoveryCodes,
+  itsSessions,
+  onConfirm,
+  onClose,
+}: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [signOutItsSessions, setSignOutItsSessions] = useState(true);
+  const checkboxId = useId();
   const isLastPasskey = left.passkeys === 0;
   // The server refuses it too (lib/passkeys/management.ts), by the same rule.
   const blocked = !hasWayIn(left);
 
   async function confirm() {
     setPending(true);
-    const failure = await onConfirm();
+    const failure = await onConfirm(signOutItsSessions);
     setPending(false);
     setError(failure);
   }
@@ -36,7 +56,9 @@ export function RemovePasskeyDialog({ name, left, hasRecoveryCodes, onConfirm, o
     <Dialog
       open={name !== null}
       onClose={() => {
+        // Each removal starts from the same question, with the same answer ticked.
         setError(null);
+        setSignOutItsSessions(true);
         onClose();
       }}
       title={blocked ? `You can't remove “${name}”` : `Remove “${name}”?`}
@@ -50,6 +72,34 @@ export function RemovePasskeyDialog({ name, left, hasRecoveryCodes, onConfirm, o
             you delete it there too.
           </p>
         )}
+        {!blocked &&
+          (itsSessions.endWhateverTheChoice ? (
+            <p>
+              You signed in with a recovery code, so this passkey may be in someone else's hands: every
+              session it signed in will be signed out too.
+            </p>
+          ) : (
+            <div className="flex flex-col gap-1">
+              <div className="flex items-start gap-2">
+                <input
+                  id={checkboxId}
+                  type="checkbox"
+                  checked={signOutItsSessions}
+                  onChange={(event) => setSignOutItsSessions(event.target.checked)}
+                  aria-describedby={itsSessions.includeThisOne ? `${checkboxId}-hint` : undefined}
+                  className="size-5 shrink-0 accent-neutral-900 dark:accent-white"
+                />
+                <label htmlFor={checkboxId} className="font-medium">
+                  Also sign out the sessions this passkey signed in
+                </label>
+              </div>
+              {itsSessions.includeThisOne && (
+                <p id={`${checkboxId}-hint`} className="pl-7 text-xs text-neutral-500 dark:text-neutral-400">
+                  This session was signed in with it too, and stays signed in.
+                </p>
+              )}
+            </div>
+          ))}
         {isLastPasskey && !blocked && !hasRecoveryCodes && (
           <Notice tone="error">
             <strong className="font-semibold">

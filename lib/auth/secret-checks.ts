@@ -11,8 +11,8 @@ export const SECRET_CHECK_ERROR_CODES = defineErrorCodes({
   PASSWORD_NOT_ACCEPTED: "Confirm it's you with step-up instead of sending a password.",
 });
 
-/** Whether the endpoint spends the budget of lib/auth/surface.ts (`SECRET_CHECK_BUDGET`). */
-const checksSecret = (call: EndpointCall) => servedEndpointOf(call)?.checksSecret === true;
+/** How the endpoint spends the budget of lib/auth/surface.ts (`SECRET_CHECK_BUDGET`), if it does. */
+const secretCheckOf = (call: EndpointCall) => servedEndpointOf(call)?.checksSecret;
 
 export function secretChecks() {
   return {
@@ -20,10 +20,11 @@ export function secretChecks() {
     hooks: {
       before: [
         {
-          matcher: checksSecret,
+          matcher: (call) => secretCheckOf(call) !== undefined,
           handler: createAuthMiddleware(async (ctx) => {
             const address = ctx.request ? clientIpAddress(ctx.request) : null;
             await spend(`secret-check:address:${address ?? "unknown"}`, SECRET_CHECK_BUDGET.perAddress);
+            if (secretCheckOf(ctx) !== "per account and address") return;
             const account = await accountOf(ctx);
             if (account) await spend(`secret-check:account:${account}`, SECRET_CHECK_BUDGET.perAccount);
           }),

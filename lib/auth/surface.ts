@@ -15,11 +15,14 @@ export type ServedEndpoint = {
   /** Better Auth's limiter, per client address; rows without one get DEFAULT_AUTH_RATE_LIMIT. */
   perAddress?: RateLimitRule;
   /**
-   * Checks a secret a caller could guess (a password, a recovery code, a step-up assertion): counted
-   * against the one per-account and per-address budget of lib/auth/secret-checks.ts, every failure
-   * logged.
+   * Checks a secret a caller could guess (a password, a recovery code, a step-up assertion): every
+   * attempt spends the per-address budget of lib/auth/secret-checks.ts, and every failure is logged.
+   * "per account and address" spends the account's budget too, from whatever address: for a
+   * password, which guesses spread over many addresses could find. "per address only" does not: for
+   * a 75-bit random code, which no feasible number of guesses finds, and whose owner a per-account
+   * count would let any stranger lock out (SECURITY.md, "Recovery lock-out").
    */
-  checksSecret?: true;
+  checksSecret?: "per account and address" | "per address only";
   /** What it writes to the security activity (lib/security-log/events.ts). */
   logs: readonly SecurityEventType[];
   /** Who in the product calls it; an endpoint nobody calls is switched off. */
@@ -41,7 +44,7 @@ export const CORE_SURFACE = {
   "/sign-in/email": {
     access: "anyone",
     perAddress: { max: 10, windowSeconds: 60 },
-    checksSecret: true,
+    checksSecret: "per account and address",
     logs: ["sign_in", "sign_in_failed"],
     usedBy: "sign-in page, password form",
   },
@@ -97,7 +100,7 @@ export const CORE_SURFACE = {
   },
   "/passkey/delete-passkey": {
     access: "stepped-up",
-    logs: ["passkey_removed"],
+    logs: ["passkey_removed", "session_revoked"],
     usedBy: "passkeys page, remove",
   },
 
@@ -145,8 +148,10 @@ export const CORE_SURFACE = {
  * (`checksSecret` above; lib/auth/secret-checks.ts spends it), so that guesses spread over several
  * endpoints add up.
  * Every attempt counts, right or wrong, so that a right guess cannot slip past the limit; a person
- * makes a couple a day. Per account, from whatever address: an attack spread over many addresses.
- * Per address, across accounts: one client trying one password on many accounts.
+ * makes a couple a day. Per address, across accounts: one client trying one password on many
+ * accounts. Per account, from whatever address: a password guessed from many addresses. A
+ * recovery code spends only the first: a stranger who spent an account's budget would otherwise
+ * keep its owner's valid code out, for as long as they kept guessing.
  */
 export const SECRET_CHECK_BUDGET = {
   perAccount: { max: 10, windowSeconds: 15 * 60 },

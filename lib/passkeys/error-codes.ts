@@ -9,6 +9,7 @@ export const PASSKEY_POLICY_ERROR_CODES = defineErrorCodes({
   INVALID_PASSKEY_NAME: "Passkey names are 1 to 64 visible characters.",
   LAST_SIGN_IN_METHOD:
     "This passkey is your only way to sign in. Add another passkey first, then remove this one.",
+  INVALID_SIGN_OUT_CHOICE: "signOutItsSessions must be true or false.",
 });
 
 export type PolicyError = (typeof PASSKEY_POLICY_ERROR_CODES)[keyof typeof PASSKEY_POLICY_ERROR_CODES];

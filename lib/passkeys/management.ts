@@ -1,25 +1,31 @@
 import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
 import { APIError, getSessionFromCtx } from "better-auth/api";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
+import * as z from "zod";
 import type { HookContext } from "@/lib/auth/hook-context";
+import { requestFacts } from "@/lib/auth/request-facts";
 import { db } from "@/lib/db";
-import { passkey, user } from "@/lib/db/schema";
+import { passkey, session, user } from "@/lib/db/schema";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
-import { hasWayIn } from "@/lib/sign-in-methods/methods";
+import { recordSecurityEvent } from "@/lib/security-log/events";
+import { hasWayIn, isSignInMethod, type SignInMethod } from "@/lib/sign-in-methods/methods";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
 import { recordPasskeyRemoved } from "./passkey-events";
 
 type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId">;
 
+/** The signed-in session making a change: its ID, and how it was signed in. */
+type Caller = { sessionId: string; userId: string; signInMethod: SignInMethod | null };
+
 /**
  * Rename and remove act on the caller's own passkeys only. Another account's passkey answers
  * exactly like one that does not exist (404), so IDs cannot be probed.
  */
-async function ownPasskey(ctx: HookContext): Promise<{ passkey: StoredPasskey; userId: string } | null> {
-  const session = await getSessionFromCtx(ctx);
+async function ownPasskey(ctx: HookContext): Promise<{ passkey: StoredPasskey; caller: Caller } | null> {
+  const signedIn = await getSessionFromCtx(ctx);
   // Without a session the plugin's own middleware answers 401.
-  if (!session) return null;
+  if (!signedIn) return null;
   const id = ctx.body?.id;
   const passkey =
     typeof id === "string"
@@ -27,13 +33,21 @@ async function ownPasskey(ctx: HookContext): Promise<{ passkey: StoredPasskey; u
           model: "passkey",
           where: [
             { field: "id", value: id },
-            { field: "userId", value: session.user.id },
+            { field: "userId", value: signedIn.user.id },
           ],
         })
       : null;
   // The plugin's own code for a passkey it does not know: one code, worded once (lib/auth-messages.ts).
   if (!passkey) throw APIError.from("NOT_FOUND", PASSKEY_ERROR_CODES.PASSKEY_NOT_FOUND);
-  return { passkey, userId: session.user.id };
+  const { signInMethod } = signedIn.session;
+  return {
+    passkey,
+    caller: {
+      sessionId: signedIn.session.id,
+      userId: signedIn.user.id,
+      signInMethod: isSignInMethod(signInMethod) ? signInMethod : null,
+    },
+  };
 }
 
 export async function checkRename(ctx: HookContext): Promise<void> {
@@ -43,23 +57,65 @@ export async function checkRename(ctx: HookContext): Promise<void> {
 }
 
 /**
+ * Whether to sign out, with the passkey, the sessions it signed in (`sessions.passkey_id`):
+ * `?signOutItsSessions=true` on /passkey/delete-passkey, which the remove dialog sends when its box
+ * is ticked (as it is to begin with). A query parameter, because the plugin's typed client sends
+ * the body its own schema describes, `{ id }`, and nothing more. Without it, none are.
+ */
+const removalOptions = z.object({ signOutItsSessions: z.enum(["true", "false"]).optional() });
+
+function signOutChoiceOf(ctx: HookContext): boolean {
+  const options = removalOptions.safeParse(ctx.query ?? {});
+  if (!options.success)
+    throw APIError.from("BAD_REQUEST", PASSKEY_POLICY_ERROR_CODES.INVALID_SIGN_OUT_CHOICE);
+  return options.data.signOutItsSessions === "true";
+}
+
+/**
  * Removes one of the caller's passkeys, unless it is their last way in: a passkey goes only if
  * another passkey or a password remains. The check and the delete are one transaction holding the
  * user row, so two removals of an account's last two passkeys cannot both count two and both go
  * ahead. The hook answers as the plugin's endpoint would, which then does not run: its own delete
  * would be a second, unguarded statement.
+ *
+ * Asked to, it also signs out every session the passkey signed in, in the same transaction, except
+ * the caller's own: whoever is removing it is the one person known to hold the account, and
+ * signing them out mid-change would only make them sign in again (the dialog says so). A caller
+ * who signed in with a recovery code could not use a passkey, so the one going is taken to be
+ * lost, and its sessions end whatever was asked. The answer says how many ended.
  */
 export async function removeUnlessLast(ctx: HookContext) {
+  const asked = signOutChoiceOf(ctx);
   const owned = await ownPasskey(ctx);
   if (!owned) return;
-  const [removed] = await db().transaction(async (tx) => {
-    await tx.select({ id: user.id }).from(user).where(eq(user.id, owned.userId)).for("update");
-    const left = await signInMethodsOf(owned.userId, { without: owned.passkey.id, executor: tx });
+  const { passkey: going, caller } = owned;
+  const signOutItsSessions = asked || caller.signInMethod === "recovery_code";
+  const { removed, signedOut } = await db().transaction(async (tx) => {
+    await tx.select({ id: user.id }).from(user).where(eq(user.id, caller.userId)).for("update");
+    const left = await signInMethodsOf(caller.userId, { without: going.id, executor: tx });
     if (!hasWayIn(left)) {
       throw APIError.from("CONFLICT", PASSKEY_POLICY_ERROR_CODES.LAST_SIGN_IN_METHOD);
     }
-    return tx.delete(passkey).where(eq(passkey.id, owned.passkey.id)).returning();
+    // Before the passkey goes: deleting it clears `sessions.passkey_id` (ON DELETE SET NULL).
+    const ended = signOutItsSessions
+      ? await tx
+          .delete(session)
+          .where(and(eq(session.passkeyId, going.id), ne(session.id, caller.sessionId)))
+          .returning({ expiresAt: session.expiresAt })
+      : [];
+    const [removed] = await tx.delete(passkey).where(eq(passkey.id, going.id)).returning();
+    // Expired rows go too, but only the sessions that were still live were signed out.
+    const now = new Date();
+    return { removed, signedOut: ended.filter(({ expiresAt }) => expiresAt > now).length };
   });
   if (removed) await recordPasskeyRemoved(ctx, removed);
-  return ctx.json({ status: true });
+  if (signedOut > 0) {
+    await recordSecurityEvent({
+      type: "session_revoked",
+      userId: caller.userId,
+      request: requestFacts(ctx),
+      details: signedOut > 1 ? { count: signedOut } : undefined,
+    });
+  }
+  return ctx.json({ status: true, signedOut });
 }

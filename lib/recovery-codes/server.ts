@@ -28,9 +28,11 @@ export function recoveryCodes() {
       surface: {
         "/sign-in/recovery-code": {
           access: "anyone",
-          // 75-bit codes: the limit is about cost and noise, not odds.
+          // 75-bit codes: the limits are about cost and noise, not odds, and none is per account,
+          // so that a stranger's wrong guesses never keep the owner's right code out (the
+          // arithmetic is in SECURITY.md, "Recovery codes: the arithmetic").
           perAddress: { max: 10, windowSeconds: 15 * 60 },
-          checksSecret: true,
+          checksSecret: "per address only",
           logs: ["sign_in", "recovery_code_failed"],
           usedBy: "recovery page",
         },
@@ -117,7 +119,7 @@ export function recoveryCodes() {
         async (ctx) => {
           const request = requestFacts(ctx);
           const email = ctx.body.email.trim().toLowerCase();
-          // Counted already, per address and per account (lib/auth/secret-checks.ts).
+          // Counted already, per address (lib/auth/secret-checks.ts).
           // The same work whether the account exists, the code is well-formed, or neither, so that
           // neither the answer nor its timing says which.
           const canonical = normalizeRecoveryCode(ctx.body.code);

@@ -33,13 +33,13 @@ export function stepUp(relyingParty: RelyingParty) {
         "/step-up/passkey/options": { access: "signed-in", logs: [], usedBy: "step-up dialog" },
         "/step-up/passkey/verify": {
           access: "signed-in",
-          checksSecret: true,
+          checksSecret: "per account and address",
           logs: ["step_up", "step_up_failed"],
           usedBy: "step-up dialog",
         },
         "/step-up/password": {
           access: "signed-in",
-          checksSecret: true,
+          checksSecret: "per account and address",
           logs: ["step_up", "step_up_failed"],
           usedBy: "step-up dialog",
         },

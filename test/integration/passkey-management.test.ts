@@ -1,8 +1,8 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { account, session } from "@/lib/db/schema";
+import { account, securityEvent, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, TestBrowser } from "../helpers/browser";
 import {
@@ -158,6 +158,103 @@ describe("removing a passkey", () => {
     expect(last.status).toBe(409);
     expect(last.body.code).toBe("LAST_SIGN_IN_METHOD");
     expect(await passkeysOf(user.id)).toHaveLength(1);
+  });
+});
+
+describe("removing a passkey signs out the sessions it signed in", () => {
+  /** A browser signed in with `authenticator`, as a second device would be. */
+  async function signedInWith(authenticator: SoftwareAuthenticator) {
+    const browser = new TestBrowser();
+    expect((await signInWithPasskey(browser, authenticator)).status).toBe(200);
+    return browser;
+  }
+
+  const isSignedIn = async (browser: TestBrowser) =>
+    (await browser.get<{ session?: unknown } | null>("/get-session")).body?.session !== undefined;
+
+  const removalEvents = (userId: string) =>
+    db()
+      .select({ type: securityEvent.type, details: securityEvent.details })
+      .from(securityEvent)
+      .where(
+        and(
+          eq(securityEvent.userId, userId),
+          inArray(securityEvent.type, ["passkey_removed", "session_revoked"]),
+        ),
+      );
+
+  it("when asked: every other session of that passkey ends; the current one and all others stay", async () => {
+    const { browser: byPassword, user, authenticators, passkeys } = await accountWithPasskeys(2);
+    const [lost, kept] = authenticators as [SoftwareAuthenticator, SoftwareAuthenticator];
+    const remover = await signedInWith(lost);
+    const elsewhere = [await signedInWith(lost), await signedInWith(lost)];
+    const byTheOtherPasskey = await signedInWith(kept);
+
+    const removed = await remover.post<{ signedOut?: number }>(
+      `/passkey/delete-passkey?signOutItsSessions=true`,
+      { id: passkeys[0]?.id },
+    );
+
+    expect(removed.status).toBe(200);
+    for (const browser of elsewhere) expect(await isSignedIn(browser)).toBe(false);
+    for (const browser of [remover, byTheOtherPasskey, byPassword])
+      expect(await isSignedIn(browser)).toBe(true);
+    expect(removed.body.signedOut).toBe(2);
+    expect(await removalEvents(user.id)).toEqual([
+      expect.objectContaining({ type: "passkey_removed" }),
+      { type: "session_revoked", details: { count: 2 } },
+    ]);
+  });
+
+  it("when not asked, ends none of them", async () => {
+    const { browser, authenticators, passkeys } = await accountWithPasskeys();
+    const elsewhere = await signedInWith(authenticators[0] as SoftwareAuthenticator);
+
+    const removed = await browser.post<{ signedOut?: number }>(
+      "/passkey/delete-passkey?signOutItsSessions=false",
+      {
+        id: passkeys[0]?.id,
+      },
+    );
+
+    expect(removed.status).toBe(200);
+    expect(await isSignedIn(elsewhere)).toBe(true);
+    expect(removed.body.signedOut).toBe(0);
+  });
+
+  it("always, when the remover signed in with a recovery code: the passkey was lost", async () => {
+    const { browser, user, authenticators, passkeys } = await accountWithPasskeys(2);
+    const { body } = await browser.post<{ codes: string[] }>("/recovery-codes/generate");
+    const elsewhere = await signedInWith(authenticators[0] as SoftwareAuthenticator);
+    const recovered = new TestBrowser();
+    await recovered.post("/sign-in/recovery-code", { email: user.email, code: body.codes[0] });
+
+    const removed = await recovered.post<{ signedOut?: number }>(
+      "/passkey/delete-passkey?signOutItsSessions=false",
+      { id: passkeys[0]?.id },
+    );
+
+    expect(removed.status).toBe(200);
+    expect(await isSignedIn(elsewhere)).toBe(false);
+    expect(removed.body.signedOut).toBe(1);
+    expect(await removalEvents(user.id)).toEqual([
+      expect.objectContaining({ type: "passkey_removed" }),
+      { type: "session_revoked", details: null },
+    ]);
+  });
+
+  it("refuses a choice it does not understand, and removes nothing", async () => {
+    const { browser, user, authenticators, passkeys } = await accountWithPasskeys();
+    const elsewhere = await signedInWith(authenticators[0] as SoftwareAuthenticator);
+
+    const answer = await browser.post<{ code?: string }>("/passkey/delete-passkey?signOutItsSessions=yes", {
+      id: passkeys[0]?.id,
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe("INVALID_SIGN_OUT_CHOICE");
+    expect(await passkeysOf(user.id)).toHaveLength(1);
+    expect(await isSignedIn(elsewhere)).toBe(true);
   });
 });
 

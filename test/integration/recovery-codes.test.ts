@@ -1,13 +1,19 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { apiSurface } from "@/lib/auth";
 import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { recoveryCode, securityEvent, session } from "@/lib/db/schema";
-import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import type { RateLimitRule } from "@/lib/rate-limit";
+import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 
 type Generated = { codes: string[]; generatedAt: string };
 type Status = { total: number; remaining: number; generatedAt: string | null };
 type Failure = { code?: string; message?: string };
+
+/** How many codes one address may try in the window (lib/recovery-codes/server.ts). */
+const recoveryCodeLimitPerAddress = apiSurface().served["/sign-in/recovery-code"]
+  ?.perAddress as RateLimitRule;
 
 async function accountWithCodes() {
   const { browser, user } = await signUp();
@@ -140,24 +146,56 @@ describe("recovery codes", () => {
 
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    // The per-account limit may answer some of them first; none may succeed twice.
+    // Whatever a limit answers to some of them, none may succeed twice.
     expect(statuses.every((status) => status === 200 || status === 401 || status === 429)).toBe(true);
     const sessionsAfter = (await db().select().from(session).where(eq(session.userId, user.id))).length;
     expect(sessionsAfter).toBe(sessionsBefore + 1);
   });
 
-  it("limits guesses per account, from any number of addresses, with Retry-After", async () => {
+  it("lets the owner in with a valid code, however many wrong guesses strangers made from other addresses", async () => {
     const { user, codes } = await accountWithCodes();
 
-    const { max } = SECRET_CHECK_BUDGET.perAccount;
-    const answers = [];
-    for (let guess = 0; guess <= max; guess++) answers.push(await redeem(user.email, "00000-00000-00000"));
-    const withTheRightCode = await redeem(user.email, codes[0] as string);
+    // Three strangers, each guessing codes up to its address's limit, and wrong passwords past the
+    // account's: far more attempts on this account than the per-account count allows.
+    const { max } = recoveryCodeLimitPerAddress;
+    const guesses = [];
+    for (let stranger = 0; stranger < 3; stranger++) {
+      const browser = new TestBrowser();
+      for (let guess = 0; guess < max; guess++)
+        guesses.push(await redeem(user.email, "00000-00000-00000", browser));
+    }
+    for (let guess = 0; guess < SECRET_CHECK_BUDGET.perAccount.max; guess++) {
+      await new TestBrowser().post("/sign-in/email", { email: user.email, password: "guess" });
+    }
+    const owner = new TestBrowser();
+    const withTheRightCode = await redeem(user.email, codes[0] as string, owner);
+    const withThePassword = await new TestBrowser().post("/sign-in/email", {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
 
-    expect(answers.slice(0, max).map((answer) => answer.status)).toEqual(Array(max).fill(401));
-    expect(answers[max]?.status).toBe(429);
-    expect(Number(answers[max]?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(guesses.map((answer) => answer.status)).toEqual(Array(3 * max).fill(401));
+    expect(withTheRightCode.status).toBe(200);
+    expect((await owner.get<{ user: { id: string } }>("/get-session")).body.user.id).toBe(user.id);
+    // A password keeps its per-account count (SECURITY.md, "recovery lock-out"): the strangers
+    // can hold password sign-in shut, not the account.
+    expect(withThePassword.status).toBe(429);
+  });
+
+  it("limits guesses at one account from one address, even with the right code, with Retry-After", async () => {
+    const { user, codes } = await accountWithCodes();
+    const stranger = new TestBrowser();
+
+    const { max } = recoveryCodeLimitPerAddress;
+    const answers = [];
+    for (let guess = 0; guess < max; guess++)
+      answers.push(await redeem(user.email, "00000-00000-00000", stranger));
+    const withTheRightCode = await redeem(user.email, codes[0] as string, stranger);
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(max).fill(401));
     expect(withTheRightCode.status).toBe(429);
+    expect(Number(withTheRightCode.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await redeem(user.email, codes[0] as string)).status).toBe(200);
   });
 
   it("limits guesses per address, across accounts", async () => {

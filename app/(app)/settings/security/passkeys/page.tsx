@@ -60,6 +60,9 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
       <PasskeyManager
         initialPasskeys={passkeys}
         currentPasskeyId={(session as { passkeyId?: string | null }).passkeyId ?? null}
+        signedInWithRecoveryCode={
+          (session as { signInMethod?: string | null }).signInMethod === "recovery_code"
+        }
         account={account}
         now={new Date().toISOString()}
         welcome={Boolean(welcome)}
