@@ -3,7 +3,7 @@ import names from "./authenticator-names.json";
 export type AuthenticatorKind = "password-manager" | "platform" | "security-key" | "phone" | "unknown";
 export type AuthenticatorInfo = { name: string; kind: AuthenticatorKind; known: boolean };
 
-type PasskeyFields = { aaguid?: string | null; transports?: string | null };
+type PasskeyFields = { aaguid?: string | null; transports?: string | null; backedUp?: boolean | null };
 
 // A Map, not the object: a plain property lookup would answer "constructor" or "__proto__" from the prototype.
 const NAMES = new Map<string, string>(Object.entries(names));
@@ -27,7 +27,7 @@ export function describeAuthenticator(passkey: PasskeyFields): AuthenticatorInfo
     const kind = KIND_BY_NAME.find(([, pattern]) => pattern.test(name))?.[0] ?? "security-key";
     return { name, kind, known: true };
   }
-  return { ...describeByTransports(passkey.transports), known: false };
+  return { ...describeByTransports(passkey.transports, passkey.backedUp === true), known: false };
 }
 
 /** The label for a passkey the user has not named. */
@@ -36,14 +36,22 @@ export function defaultPasskeyName(passkey: PasskeyFields): string {
 }
 
 // Privacy-preserving platforms (Apple under attestation "none") send the all-zero AAGUID, and new products
-// are missing from the list: how the browser reached the authenticator is then the best remaining hint.
-function describeByTransports(transports: string | null | undefined): Omit<AuthenticatorInfo, "known"> {
+// are missing from the list: whether the passkey is synced, and how the browser reached the
+// authenticator, are then the best remaining hints.
+function describeByTransports(
+  transports: string | null | undefined,
+  synced: boolean,
+): Omit<AuthenticatorInfo, "known"> {
   const list = (transports ?? "").split(",").map((transport) => transport.trim().toLowerCase());
+  // Hybrid is the QR-code flow: the passkey lives on a phone or tablet nearby. A security key never
+  // offers it, whatever else the phone lists; a platform that also says "internal" is the device itself.
+  const onAPhone = list.includes("hybrid") && (!list.includes("internal") || !synced);
+  if (onAPhone) return { name: "Phone or tablet", kind: "phone" };
+  // A security key's passkey cannot leave it: a synced one is in a password manager, whatever the transports.
+  if (synced) return { name: "Synced passkey", kind: "password-manager" };
   if (list.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport))) {
     return { name: "Security key", kind: "security-key" };
   }
   if (list.includes("internal")) return { name: "Device screen lock", kind: "platform" };
-  // Hybrid alone is the QR-code flow: the passkey stayed on a phone or tablet nearby.
-  if (list.includes("hybrid")) return { name: "Phone or tablet", kind: "phone" };
   return { name: "Passkey", kind: "unknown" };
 }

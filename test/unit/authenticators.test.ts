@@ -65,10 +65,11 @@ describe("describeAuthenticator without a listed AAGUID", () => {
     ["usb", "Security key", "security-key"],
     ["nfc,usb", "Security key", "security-key"],
     ["ble", "Security key", "security-key"],
-    ["hybrid,usb", "Security key", "security-key"],
+    // A security key never offers hybrid: the phone that does may list USB too.
+    ["hybrid,usb", "Phone or tablet", "phone"],
     ["internal", "Device screen lock", "platform"],
-    ["internal,hybrid", "Device screen lock", "platform"],
-    [" Hybrid , INTERNAL ", "Device screen lock", "platform"],
+    ["internal,hybrid", "Phone or tablet", "phone"],
+    [" Hybrid , INTERNAL ", "Phone or tablet", "phone"],
     ["hybrid", "Phone or tablet", "phone"],
     ["", "Passkey", "unknown"],
     ["cable", "Passkey", "unknown"],
@@ -81,6 +82,25 @@ describe("describeAuthenticator without a listed AAGUID", () => {
       expect(describeAuthenticator({ aaguid, transports })).toEqual({ name, kind, known: false });
     });
   }
+
+  const syncedFallbacks: [transports: string | null, name: string, kind: string][] = [
+    // Synced passkeys live in a password manager: never "Security key", whatever the transports say.
+    ["usb", "Synced passkey", "password-manager"],
+    ["hybrid,usb", "Phone or tablet", "phone"],
+    ["internal", "Synced passkey", "password-manager"],
+    // The all-zero AAGUID (Apple's) on a passkey the phone created over hybrid and keeps in sync.
+    ["hybrid,internal", "Synced passkey", "password-manager"],
+    ["hybrid", "Phone or tablet", "phone"],
+    [null, "Synced passkey", "password-manager"],
+  ];
+
+  it.each(syncedFallbacks)("a synced passkey with transports %j: %s (%s)", (transports, name, kind) => {
+    expect(describeAuthenticator({ aaguid: ZERO_AAGUID, transports, backedUp: true })).toEqual({
+      name,
+      kind,
+      known: false,
+    });
+  });
 
   it("accepts a passkey with neither field", () => {
     expect(describeAuthenticator({})).toEqual({ name: "Passkey", kind: "unknown", known: false });
@@ -98,8 +118,9 @@ describe("defaultPasskeyName", () => {
   });
 
   it("is the generic label otherwise", () => {
-    expect(defaultPasskeyName({ aaguid: ZERO_AAGUID, transports: "internal,hybrid" })).toBe(
-      "Device screen lock",
+    expect(defaultPasskeyName({ aaguid: ZERO_AAGUID, transports: "internal" })).toBe("Device screen lock");
+    expect(defaultPasskeyName({ aaguid: ZERO_AAGUID, transports: "internal,hybrid", backedUp: true })).toBe(
+      "Synced passkey",
     );
     expect(defaultPasskeyName({ aaguid: null, transports: "hybrid" })).toBe("Phone or tablet");
     expect(defaultPasskeyName({ aaguid: UNLISTED_AAGUID, transports: "nfc" })).toBe("Security key");
