@@ -22,21 +22,29 @@ import {
 } from "@/lib/auth-messages";
 import { useAuthForm } from "./use-auth-form";
 
-/** Passkey first (autofill and button), with the password path always in view. `next` is already safe. */
+/**
+ * The email field first, where the browser offers saved passkeys (autofill); the password beside it;
+ * the explicit passkey button below, each with its messages next to it. `next` is already safe.
+ */
 export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   const router = useRouter();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  /** What the passkey button's ceremony ended with, shown by the button. */
+  const [passkeyFeedback, setPasskeyFeedback] = useState<Feedback | null>(null);
+  /** What autofill's ceremony ended with, shown by the email field it runs in. */
+  const [autofillError, setAutofillError] = useState<string | null>(null);
 
   const goNext = () => {
     router.replace(next);
     router.refresh();
   };
-  const showError = (error: AuthClientError) =>
-    setFeedback({ tone: "error", text: describeAuthError(error) });
 
-  const autofill = usePasskeyAutofill({ rpId, onSignedIn: goNext, onError: showError });
+  const autofill = usePasskeyAutofill({
+    rpId,
+    onSignedIn: goNext,
+    onError: (error: AuthClientError) => setAutofillError(describeAuthError(error)),
+  });
   const password = useAuthForm(async (form) => {
-    setFeedback(null);
+    setAutofillError(null);
     const { authClient } = await loadAuthClient();
     const { error } = await authClient.signIn.email({
       email: String(form.get("email")),
@@ -48,7 +56,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
   function onPasskeyFailed(error: AuthClientError) {
     autofill.resume();
     if (isCeremonyAborted(error)) return;
-    setFeedback(
+    setPasskeyFeedback(
       describeCeremonyFailure(
         error,
         "No passkey was used. Try another way: try again, pick a passkey from your phone, or use your password.",
@@ -58,22 +66,7 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PasskeySignInButton
-        rpId={rpId}
-        onStart={() => {
-          autofill.suspend();
-          setFeedback(null);
-        }}
-        onSignedIn={goNext}
-        onFailed={onPasskeyFailed}
-      />
-
-      <div className="flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
-        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
-        or use your password
-        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
-      </div>
-
+      {/* The email field first: it is where the browser offers saved passkeys (autofill). */}
       <Form onSubmit={password.onSubmit} className="flex flex-col gap-4" aria-label="Sign in with password">
         <TextField
           label="Email"
@@ -88,12 +81,32 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         <Button type="submit" variant="secondary" pending={password.pending}>
           Sign in
         </Button>
+        <LiveRegion reserveLine>
+          {autofillError && <Notice tone="error">{autofillError}</Notice>}
+          {password.error && <Notice tone="error">{password.error}</Notice>}
+        </LiveRegion>
       </Form>
 
-      <LiveRegion>
-        {feedback && <Notice tone={feedback.tone}>{feedback.text}</Notice>}
-        {password.error && <Notice tone="error">{password.error}</Notice>}
-      </LiveRegion>
+      <div className="flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+        or
+        <span className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+      </div>
+
+      <div className="flex flex-col gap-3">
+        <PasskeySignInButton
+          rpId={rpId}
+          onStart={() => {
+            autofill.suspend();
+            setPasskeyFeedback(null);
+          }}
+          onSignedIn={goNext}
+          onFailed={onPasskeyFailed}
+        />
+        <LiveRegion reserveLine>
+          {passkeyFeedback && <Notice tone={passkeyFeedback.tone}>{passkeyFeedback.text}</Notice>}
+        </LiveRegion>
+      </div>
 
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         <TextLink href={routes.recoverWithCode}>Lost your passkey?</TextLink>
