@@ -28,7 +28,7 @@ const SIGNED_OUT_FORMS: SecretForm[] = [
     path: "/sign-up",
     form: "Create your account",
     fields: { Name: "Ada Byron-Lovelace", Email: uniqueEmail() },
-    submit: "Create account with a passkey",
+    submit: "Create account",
   },
 ];
 

@@ -36,7 +36,7 @@ test("a cancelled or failed ceremony creates no account; the link still works af
   authenticator,
 }) => {
   const email = uniqueEmail();
-  await submitSignUp(page, email, "passkey");
+  await submitSignUp(page, email);
   const link = firstLink(await waitForMail(email, /Finish creating/));
   let failing: VirtualAuthenticator | undefined;
 
@@ -51,7 +51,7 @@ test("a cancelled or failed ceremony creates no account; the link still works af
 
   await test.step("no account exists: signing up again mails a link to finish, not 'sign in instead'", async () => {
     const before = (await mailTo(email)).length;
-    await submitSignUp(page, email, "passkey");
+    await submitSignUp(page, email);
     await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
     expect((await mailTo(email)).at(-1)?.subject).toBe(`Finish creating your ${site.name} account`);
   });
@@ -65,6 +65,35 @@ test("a cancelled or failed ceremony creates no account; the link still works af
   });
 });
 
+test("a password is chosen only on the page the mailed link opens, and signs in from then on", async ({
+  page,
+}) => {
+  await disableAutofill(page);
+  const email = uniqueEmail();
+  await page.goto("/sign-up");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  await submitSignUp(page, email);
+
+  await page.goto(firstLink(await waitForMail(email, /Finish creating/)));
+  await page.getByRole("button", { name: "Use a password instead" }).click();
+  await expect(page.getByRole("form", { name: "Choose a password" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/settings\/security\/passkeys\?welcome=1$/);
+
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  const form = page.getByRole("form", { name: "Sign in with password" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill("correct horse battery staple");
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+});
+
 test("a taken email gets the same answer on the page; the owner is told by mail to sign in instead", async ({
   page,
 }) => {
@@ -72,15 +101,13 @@ test("a taken email gets the same answer on the page; the owner is told by mail 
   const email = await signUpWithPassword(page);
   await page.context().clearCookies();
 
-  for (const method of ["passkey", "password"] as const) {
-    const before = (await mailTo(email)).length;
-    await submitSignUp(page, email, method);
-    await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
-    const notice = (await mailTo(email)).at(-1);
-    expect(notice?.subject).toBe(`You already have a ${site.name} account`);
-    await page.goto(firstLink(notice as NonNullable<typeof notice>));
-    await expect(page).toHaveURL(/\/sign-in$/);
-  }
+  const before = (await mailTo(email)).length;
+  await submitSignUp(page, email);
+  await expect.poll(async () => (await mailTo(email)).length).toBe(before + 1);
+  const notice = (await mailTo(email)).at(-1);
+  expect(notice?.subject).toBe(`You already have a ${site.name} account`);
+  await page.goto(firstLink(notice as NonNullable<typeof notice>));
+  await expect(page).toHaveURL(/\/sign-in$/);
 });
 
 test("a name with nothing visible in it is refused by the form, with the server's sentence, before anything is sent", async ({
@@ -95,7 +122,7 @@ test("a name with nothing visible in it is refused by the form, with the server'
   await page.getByLabel("Name").fill("\u3164");
   await page.getByLabel("Email").fill(uniqueEmail());
 
-  await page.getByRole("button", { name: "Create account with a passkey" }).click();
+  await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByText("Use only visible characters in your name.")).toBeVisible();
   expect(sent).toEqual([]);

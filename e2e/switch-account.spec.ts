@@ -21,15 +21,19 @@ test("a signed-in person who is sent another account's mailed link is asked befo
 }) => {
   await disableAutofill(page);
   const mine = await signUpWithPassword(page);
-  // Someone else, in a browser of their own, signs up and gets the mails.
+  // Someone else, in a browser of their own, gets the mails: a sign-up link, and, for an account of
+  // theirs they ask to move to a new address, the link that would make the change.
   const theirBrowser = await browser.newContext({ baseURL });
   const stranger = await theirBrowser.newPage();
-  const theirs = uniqueEmail();
-  await submitSignUp(stranger, theirs, "password");
-  const link = firstLink(await waitForMail(theirs, /Finish creating/));
   const passkeyAddress = uniqueEmail();
-  await submitSignUp(stranger, passkeyAddress, "passkey");
+  await submitSignUp(stranger, passkeyAddress);
   const passkeyLink = firstLink(await waitForMail(passkeyAddress, /Finish creating/));
+  const theirs = await signUpWithPassword(stranger);
+  const theirNewAddress = uniqueEmail();
+  await stranger.goto("/settings/account");
+  await stranger.getByLabel("New email").fill(theirNewAddress);
+  await stranger.getByRole("button", { name: "Change email" }).click();
+  const link = firstLink(await waitForMail(theirNewAddress, /Confirm your email address/));
   await theirBrowser.close();
 
   await test.step("a page on another site sends the browser to the link: the app asks first", async () => {
@@ -62,7 +66,7 @@ test("a signed-in person who is sent another account's mailed link is asked befo
   await test.step("choosing to switch signs out, then the link signs in to its own account", async () => {
     await page.goto(link);
     await page.getByRole("button", { name: `Sign out and continue as ${theirs}` }).click();
-    await expect(page).toHaveURL(/\/settings\/security\/passkeys\?welcome=1$/);
-    expect(await signedInAs(page)).toBe(theirs);
+    await expect(page).toHaveURL(/\/settings\/account\?email=changed$/);
+    expect(await signedInAs(page)).toBe(theirNewAddress);
   });
 });

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { Client as PostgresClient } from "pg";
 import { SECRET_CHECK_BUDGET } from "../lib/auth/surface";
 import { SoftwareAuthenticator } from "../test/helpers/software-authenticator";
+import { firstLink, waitForMail } from "./fixtures/mailbox";
 import { MAIL_SINK_SMTP_PORT } from "./servers";
 
 /**
@@ -84,19 +84,15 @@ test.afterAll(() => {
   for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");
 });
 
+/** An account signed up on A and finished on B, from the link both instances' mail went to. */
 async function signedInMember(client: Client) {
   const email = `two-instances-${randomUUID()}@example.test`;
-  expect(
-    (await client.call(INSTANCES.a, "POST", "/sign-up/email", { name: "Twin", email, password })).status,
-  ).toBe(200);
-  // Sign-up may ask for the address to be confirmed first; that is not what this test is about.
-  const database = new PostgresClient({ connectionString: databaseUrl });
-  await database.connect();
-  try {
-    await database.query("update users set email_verified = true where email = $1", [email]);
-  } finally {
-    await database.end();
-  }
+  expect((await client.call(INSTANCES.a, "POST", "/sign-up/passkey", { name: "Twin", email })).status).toBe(
+    200,
+  );
+  const link = new URL(firstLink(await waitForMail(email, /Finish creating/)));
+  const token = new URLSearchParams(link.hash.slice(1)).get("token");
+  expect((await client.call(INSTANCES.b, "POST", "/sign-up/password", { token, password })).status).toBe(200);
   expect((await client.call(INSTANCES.a, "POST", "/sign-in/email", { email, password })).status).toBe(200);
   return email;
 }

@@ -40,7 +40,7 @@ export function isCeremonyAborted(error: AuthClientError): boolean {
 const ALREADY_ON_THIS_DEVICE = "This device already has a passkey for your account.";
 const messages: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account.",
-  EMAIL_NOT_VERIFIED: "Confirm your email first: we've sent you a new link.",
+  EMAIL_NOT_VERIFIED: "This account was never finished. Create your account again from the sign-up page.",
   USER_ALREADY_EXISTS: SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS.message,
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS.message,
   PASSWORD_TOO_SHORT: "Use a password of at least 8 characters.",

@@ -21,7 +21,7 @@ import { recoveryCodes } from "@/lib/recovery-codes/server";
 import { securityActivity } from "@/lib/security-activity/plugin";
 import { sessionRevocation } from "@/lib/sessions/server";
 import { passkeySignUpRegistration } from "@/lib/sign-up/passkey-registration";
-import { passwordSignUpOptions, signUp } from "@/lib/sign-up/server";
+import { emailAndPasswordOptions, signUp } from "@/lib/sign-up/server";
 import { stepUp } from "@/lib/step-up/server";
 import { accessRules } from "./auth/access";
 import { inputRules } from "./auth/input-rules";
@@ -68,7 +68,7 @@ function createAuth() {
     secret: config.secret,
     trustedOrigins: config.origins,
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
-    ...passwordSignUpOptions(),
+    ...emailAndPasswordOptions(),
     user: {
       // The new address receives a link; the email changes only when it is followed.
       changeEmail: { enabled: true },

@@ -3,7 +3,7 @@ import { readEmailLink } from "@/lib/auth/email-links";
 import { safeNext } from "@/lib/http/safe-next";
 
 /**
- * The account a mailed /verify-email link acts on (a sign-up to confirm, an email change to make),
+ * The account a mailed /verify-email link acts on (the one whose email change it makes),
  * when it is another than the one this browser is signed in to; otherwise null. Opened signed out,
  * such a link signs in to that account, so opening it here would silently switch accounts. Only a
  * link the app signed and that has not expired counts: any other is refused by the endpoint anyway,

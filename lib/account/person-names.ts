@@ -8,7 +8,7 @@ export const PERSON_NAME_ERROR_CODES = defineErrorCodes({
 });
 
 /** The endpoints that set a name. (`/update-user` would, and is off: lib/auth/surface.ts.) */
-const NAME_SETTING_PATHS = new Set(["/sign-up/email", "/sign-up/passkey"]);
+const NAME_SETTING_PATHS = new Set(["/sign-up/passkey"]);
 
 /**
  * Every endpoint that sets a user's name holds it to lib/account/person-name.ts before anything is

@@ -65,18 +65,10 @@ export const CORE_SURFACE = {
   "/sign-out": { access: "anyone", logs: [], usedBy: "header, sign out" },
   "/get-session": { access: "anyone", logs: [], usedBy: "the client's session state" },
 
-  // Creating an account; the address is proven by a mailed link before anything signs in.
-  "/sign-up/email": {
-    access: "anyone",
-    perAddress: { max: 5, windowSeconds: 60 },
-    logs: ["account_created"],
-    usedBy: "sign-up page, password form",
-  },
-
   "/verify-email": {
     access: "anyone",
     logs: ["email_changed"],
-    usedBy: "mailed links: confirming a password sign-up or a new address",
+    usedBy: "mailed links: confirming a new address",
   },
 
   // Passkeys. A registration finishes only a ceremony its options began.
@@ -129,6 +121,9 @@ export const CORE_SURFACE = {
   "/request-password-reset": { off: "no password reset in the product yet" },
   "/reset-password/:token": { off: "no password reset in the product yet" },
   "/reset-password": { off: "no password reset in the product yet" },
+  "/sign-up/email": {
+    off: "takes a password from whoever types an address; the holder of the sign-up link sets it (lib/sign-up)",
+  },
   "/send-verification-email": { off: "sign-up mails its link itself; nothing resends it" },
   "/update-user": { off: "no profile editing in the product yet" },
   "/update-session": { off: "sessions carry nothing a client may set" },

@@ -6,7 +6,6 @@ export const SIGN_UP_ERROR_CODES = defineErrorCodes({
   ACCOUNT_EXISTS: "An account with this email already exists. Sign in instead.",
   SIGNED_IN: "You're signed in. Sign out before creating another account.",
   SESSION_REQUIRED_FOR_SIGN_UP: "Creating an account with a passkey signs you in; ask for a session.",
-  TOO_MANY_SIGN_UPS: "Too many sign-up attempts for this email. Wait a while, then try again.",
   EMAIL_UNDELIVERABLE:
     "The mail server for this address refused our mail. Check the address for a typo, or use another one.",
 });

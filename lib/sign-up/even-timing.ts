@@ -2,17 +2,16 @@ import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { serverConfig } from "@/config/env";
 
-const SIGN_UP_PATHS = new Set(["/sign-up/email", "/sign-up/passkey"]);
-
 const arrivedAt = new WeakMap<object, number>();
 
-const isSignUp = (ctx: { path?: string }) => SIGN_UP_PATHS.has(ctx.path ?? "");
+/** The sign-up form's endpoint: the one that answers about any email. */
+const isSignUp = (ctx: { path?: string }) => ctx.path === "/sign-up/passkey";
 
 /**
- * Both sign-up forms answer a taken email exactly like a new one, but a new one costs writes a
- * taken one does not (the user, the account or the pending sign-up), which a stopwatch could tell
- * apart. So no sign-up answer leaves sooner than `SIGN_UP_ANSWER_FLOOR_MS` after its request
- * arrived: long enough to cover that work on a busy server, short for a form submitted once.
+ * The sign-up form answers a taken email exactly like a new one, but a new one costs a write a
+ * taken one does not (the pending sign-up), which a stopwatch could tell apart. So no sign-up
+ * answer leaves sooner than `SIGN_UP_ANSWER_FLOOR_MS` after its request arrived: long enough to
+ * cover that work on a busy server, short for a form submitted once.
  */
 export function evenSignUpTiming(): NonNullable<BetterAuthPlugin["hooks"]> {
   return {

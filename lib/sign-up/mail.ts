@@ -2,8 +2,8 @@ import { site } from "@/config/site";
 import type { Mail } from "@/lib/mail";
 
 /**
- * What the two sign-up forms send. Both forms answer "check your inbox" whatever the email; only
- * the owner of the address learns, from one of these mails, whether it already had an account.
+ * What the sign-up form sends. It answers "check your inbox" whatever the email; only the owner of
+ * the address learns, from one of these mails, whether it already had an account.
  */
 
 export function finishSignUpMail(to: string, url: string): Mail {

@@ -1,6 +1,7 @@
 import { PASSKEY_ERROR_CODES, type PasskeyOptions } from "@better-auth/passkey";
 import { APIError, getSessionFromCtx } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
+import { createSignUpAccount } from "./account";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { consumePendingSignUp, findPendingSignUp } from "./pending";
 
@@ -33,18 +34,18 @@ export function passkeySignUpRegistration(): Registration {
         return;
       }
       if (session) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
-      await createSignUpAccount(ctx as HookContext, context, user.id);
+      await createPasskeySignUpAccount(ctx as HookContext, context, user.id);
       return { userId: user.id };
     },
   };
 }
 
 /**
- * Creates the account of a pending sign-up, inside the plugin's transaction (the policy refuses a
- * sign-up registration that does not ask for a session, the one case the plugin runs without one):
- * if storing the passkey or the session fails, the account was never there.
+ * Creates the account of a pending sign-up with this passkey, inside the plugin's transaction (the
+ * policy refuses a sign-up registration that does not ask for a session, the one case the plugin
+ * runs without one): if storing the passkey or the session fails, the account was never there.
  */
-async function createSignUpAccount(ctx: HookContext, key: string, userId: string): Promise<void> {
+async function createPasskeySignUpAccount(ctx: HookContext, key: string, userId: string): Promise<void> {
   if (ctx.body?.createSession !== true) {
     throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SESSION_REQUIRED_FOR_SIGN_UP);
   }
@@ -54,27 +55,5 @@ async function createSignUpAccount(ctx: HookContext, key: string, userId: string
   if (!pending || pending.userId !== userId) {
     throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
   }
-  const existing = await adapter.findUserByEmail(pending.email);
-  if (existing?.user.emailVerified) throw APIError.from("CONFLICT", SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS);
-  // An unconfirmed password sign-up has never signed in, and whoever made it did not prove they own
-  // the address; the owner, who just did, takes the address over.
-  if (existing) await adapter.deleteUser(existing.user.id);
-  try {
-    await adapter.createUser(
-      { id: pending.userId, name: pending.name, email: pending.email, emailVerified: true },
-      { method: "passkey" },
-    );
-  } catch (error) {
-    // Two links for one address finished at the same moment: both saw no account, one created it.
-    if (isUniqueViolation(error)) throw APIError.from("CONFLICT", SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS);
-    throw error;
-  }
-}
-
-/** PostgreSQL's unique_violation, wherever the driver and the ORM put it in the cause chain. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as Error & { code?: unknown }).code === "23505") return true;
-  }
-  return false;
+  await createSignUpAccount(adapter, pending, "passkey");
 }

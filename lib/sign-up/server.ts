@@ -1,15 +1,19 @@
-import { getCurrentAuthEndpointContext, queueAfterTransactionHook } from "@better-auth/core/context";
+import { runWithTransaction } from "@better-auth/core/context";
+import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import type { BetterAuthOptions, BetterAuthPlugin, User } from "better-auth";
 import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
 import * as z from "zod";
 import { sendEmailChangeVerification } from "@/lib/account/email-change";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
-import { isRecipientRefused, type Mail, sendMail } from "@/lib/mail";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { isRecipientRefused, type Mail } from "@/lib/mail";
+import { sendRequestedMail } from "@/lib/mail/requested";
 import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+import { deleteAbandonedSignUps } from "./abandoned";
+import { createSignUpAccount } from "./account";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { evenSignUpTiming } from "./even-timing";
 import { SIGN_UP_EVENTS } from "./events";
@@ -17,6 +21,7 @@ import { existingAccountMail, finishSignUpMail } from "./mail";
 import {
   consumePendingSignUp,
   createPendingSignUp,
+  findPendingSignUp,
   PENDING_SIGN_UP_SECONDS,
   pendingSignUpKey,
 } from "./pending";
@@ -25,35 +30,38 @@ export { SIGN_UP_ERROR_CODES };
 
 type AuthContext = HookContext["context"];
 
-/** Sign-up mails per address and hour: enough to retry, too few to flood someone's inbox. */
-const MAILS_PER_EMAIL = { max: 5, windowSeconds: 60 * 60 };
-
 const signUpBody = z.object({
   // Already held to the person-name rule, and trimmed, by lib/account/person-names.ts.
   name: z.string(),
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
 });
 
+const finishWithPasswordBody = z.object({
+  // The mailed token: 32 random bytes in base64url.
+  token: z.string().max(100),
+  password: z.string(),
+});
+
 /**
- * Better Auth's sign-up runs in a transaction: a mail goes once it has committed, so that no mail
- * announces an account that was rolled back (and so that the mailer's own connection does not wait
- * on the transaction's). When the mail cannot go, `undo` takes back what the sign-up stored for it,
- * since nobody could ever finish it; when the mail server refused the address, the answer is a 400
- * that says so. It names no account: a new address and a taken one are refused alike, whichever of
- * the two mails it was.
+ * Sends a sign-up mail, counted against its recipient's cap (lib/mail/requested.ts). When it does
+ * not go, over the cap or because the mail server failed, `undo` takes back the pending sign-up it
+ * carried a link to, since nobody could ever finish it. When the mail server refused the address,
+ * the answer is a 400 that says so; it names no account: a new address and a taken one are refused
+ * alike, whichever of the two mails it was.
  */
-function sendMailAfterCommit(mail: Mail, undo: () => Promise<unknown> = async () => {}): Promise<void> {
-  return queueAfterTransactionHook(() => sendMail(mail), {
-    async onError(error) {
-      await undo();
-      if (isRecipientRefused(error))
-        throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.EMAIL_UNDELIVERABLE);
-      throw error;
-    },
-  });
+async function sendSignUpMail(mail: Mail, undo: () => Promise<unknown> = async () => {}): Promise<void> {
+  try {
+    if (await sendRequestedMail(mail)) return;
+  } catch (error) {
+    await undo();
+    if (isRecipientRefused(error))
+      throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.EMAIL_UNDELIVERABLE);
+    throw error;
+  }
+  await undo();
 }
 
-/** What takes back a pending passkey sign-up whose link could not be mailed. */
+/** What takes back a pending sign-up whose link could not be mailed. */
 function dropPendingSignUp(context: AuthContext, token: string) {
   return () => consumePendingSignUp(context.internalAdapter, pendingSignUpKey(token));
 }
@@ -62,70 +70,81 @@ function appUrl(context: AuthContext, path: string): string {
   return new URL(path, new URL(context.baseURL).origin).toString();
 }
 
-/** The link that finishes a passkey-first sign-up. The token rides in the fragment, so it never reaches a server log or a Referer header. */
-function finishWithPasskeyUrl(context: AuthContext, token: string): string {
+/**
+ * The link that finishes a sign-up: its page creates a passkey, or takes a password. The token
+ * rides in the fragment, so it never reaches a server log or a Referer header.
+ */
+function finishSignUpUrl(context: AuthContext, token: string): string {
   return `${appUrl(context, "/sign-up/passkey")}#token=${token}`;
 }
 
-/**
- * What someone who tries to sign up with an email that has an account gets, by mail only. An
- * account that was never confirmed has never signed in and belongs to nobody yet: the owner of the
- * address may finish signing up with a passkey, which replaces it (see `createSignUpAccount`).
- */
-async function mailExistingAccount(context: AuthContext, user: User, name = user.name): Promise<void> {
-  if (user.emailVerified) {
-    await sendMailAfterCommit(existingAccountMail(user.email, appUrl(context, "/sign-in")));
-    return;
-  }
-  const token = await createPendingSignUp(context.internalAdapter, { email: user.email, name });
-  await sendMailAfterCommit(
-    finishSignUpMail(user.email, finishWithPasskeyUrl(context, token)),
+/** Mails a link that finishes a new sign-up for `email`, whoever asked for it. */
+async function mailFinishLink(context: AuthContext, email: string, name: string): Promise<void> {
+  const token = await createPendingSignUp(context.internalAdapter, { email, name });
+  await sendSignUpMail(
+    finishSignUpMail(email, finishSignUpUrl(context, token)),
     dropPendingSignUp(context, token),
   );
 }
 
 /**
- * Better Auth options for the password form: the account exists only once the mailed link is
- * opened, and the form answers the same for a taken email (Better Auth answers with a made-up
- * user after hashing the password anyway, so that the timing matches too).
+ * What someone who tries to sign up with an email that has an account gets, by mail only. An
+ * account that was never confirmed has never signed in and belongs to nobody yet: the owner of the
+ * address may finish signing up, which replaces it (see `createSignUpAccount`).
  */
-export function passwordSignUpOptions(): Pick<BetterAuthOptions, "emailAndPassword" | "emailVerification"> {
+async function mailExistingAccount(context: AuthContext, user: User, name: string): Promise<void> {
+  if (user.emailVerified) await sendSignUpMail(existingAccountMail(user.email, appUrl(context, "/sign-in")));
+  else await mailFinishLink(context, user.email, name);
+}
+
+/** Better Auth's own refusals of a password it would not store. */
+function checkPasswordLength(context: AuthContext, password: string): void {
+  const { minPasswordLength, maxPasswordLength } = context.password.config;
+  if (password.length < minPasswordLength)
+    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_SHORT);
+  if (password.length > maxPasswordLength)
+    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_LONG);
+}
+
+/**
+ * Better Auth options for passwords and mailed links. A password signs in to an account that has
+ * one; only the holder of a sign-up link sets it (`/sign-up/password` below), so Better Auth's own
+ * `/sign-up/email`, which takes a password from whoever types an address, is off
+ * (lib/auth/surface.ts). Its mailed links serve one purpose, confirming a new address after
+ * `/change-email`.
+ */
+export function emailAndPasswordOptions(): Pick<BetterAuthOptions, "emailAndPassword" | "emailVerification"> {
   return {
     emailAndPassword: {
       enabled: true,
+      // An account whose address nobody confirmed (lib/sign-up/abandoned.ts) does not sign in, and
+      // the attempt mails nothing (`emailVerification.sendOnSignIn` stays off).
       requireEmailVerification: true,
-      async onExistingUserSignUp({ user }) {
-        await mailExistingAccount(getCurrentAuthEndpointContext().context, user);
-      },
     },
     emailVerification: {
-      sendOnSignUp: true,
-      // A password sign-in on an unconfirmed account mails a fresh link rather than a dead end.
-      sendOnSignIn: true,
-      autoSignInAfterVerification: true,
       expiresIn: PENDING_SIGN_UP_SECONDS,
+      // A link that confirms an account would hand it, signed in, to whoever opened it, with the
+      // password of whoever started it. Sign-up mails none; any left from the password form of
+      // earlier versions confirms nothing.
+      async beforeEmailVerification() {
+        throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
+      },
+      // Better Auth sends this link to prove a new address after /change-email.
       async sendVerificationEmail({ user, url }) {
-        const { path, context } = getCurrentAuthEndpointContext();
-        // Better Auth sends the same kind of link to prove a new address after /change-email.
-        if (path === "/change-email") {
-          await sendEmailChangeVerification({ user, url });
-          return;
-        }
-        // On sign-up, the account was created unconfirmed a moment ago, for this link alone.
-        const undo =
-          path === "/sign-up/email" ? () => context.internalAdapter.deleteUser(user.id) : undefined;
-        await sendMailAfterCommit(finishSignUpMail(user.email, url), undo);
+        await sendEmailChangeVerification({ user, url });
       },
     },
   };
 }
 
 /**
- * Passkey-first sign-up. `/sign-up/passkey` answers "check your inbox" for every email; the mail
- * carries a link to `/sign-up/passkey#token=…`, where one tap runs the passkey plugin's sessionless
- * registration: `resolveUser` names the account-to-be from the token, and `afterVerification`
- * creates it inside the plugin's transaction, so that the user row, the passkey and the session
- * are stored together or not at all.
+ * Sign-up. `/sign-up/passkey` takes a name and an email, answers "check your inbox" for every
+ * email, and mails a link to `/sign-up/passkey#token=…`; only whoever opens it chooses the
+ * account's credential, so that nobody can set one for an address they do not own. There, one tap
+ * runs the passkey plugin's sessionless registration (`resolveUser` names the account-to-be from
+ * the token, and `afterVerification` creates it inside the plugin's transaction), or
+ * `/sign-up/password` takes a password instead: either way the user row, the credential and the
+ * session are stored together or not at all.
  */
 export function signUp() {
   return {
@@ -136,7 +155,14 @@ export function signUp() {
           access: "anyone",
           perAddress: { max: 5, windowSeconds: 60 },
           logs: [],
-          usedBy: "sign-up page, passkey form",
+          usedBy: "sign-up page",
+        },
+        "/sign-up/password": {
+          // The mailed token is the proof: 256 random bits, single use, an hour.
+          access: "anyone",
+          perAddress: { max: 10, windowSeconds: 60 },
+          logs: ["account_created"],
+          usedBy: "sign-up link page, password form",
         },
       },
       events: SIGN_UP_EVENTS,
@@ -153,7 +179,7 @@ export function signUp() {
                     type: "account_created",
                     userId: user.id,
                     request: ctx ? requestFacts(ctx) : { ipAddress: null, userAgent: null },
-                    details: { method: ctx?.path === "/sign-up/email" ? "password" : "passkey" },
+                    details: { method: ctx?.path === "/sign-up/password" ? "password" : "passkey" },
                   });
                 },
               },
@@ -169,24 +195,44 @@ export function signUp() {
         async (ctx) => {
           const { name, email } = ctx.body;
           if (await getSessionFromCtx(ctx)) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
-          const verdict = await consumeRateLimit(`sign-up:email:${email}`, MAILS_PER_EMAIL);
-          if (!verdict.allowed) {
-            throw new APIError("TOO_MANY_REQUESTS", SIGN_UP_ERROR_CODES.TOO_MANY_SIGN_UPS, {
-              "Retry-After": String(verdict.retryAfterSeconds),
-            });
-          }
+          await deleteAbandonedSignUps();
           // One lookup and one mail either way; only the mail says which.
           const existing = await ctx.context.internalAdapter.findUserByEmail(email);
-          if (existing) {
-            await mailExistingAccount(ctx.context, existing.user, name);
-          } else {
-            const token = await createPendingSignUp(ctx.context.internalAdapter, { email, name });
-            await sendMailAfterCommit(
-              finishSignUpMail(email, finishWithPasskeyUrl(ctx.context, token)),
-              dropPendingSignUp(ctx.context, token),
-            );
-          }
+          if (existing) await mailExistingAccount(ctx.context, existing.user, name);
+          else await mailFinishLink(ctx.context, email, name);
           return ctx.json({ status: "check_inbox" as const });
+        },
+      ),
+
+      finishSignUpWithPassword: createAuthEndpoint(
+        "/sign-up/password",
+        { method: "POST", body: finishWithPasswordBody },
+        async (ctx) => {
+          const { token, password } = ctx.body;
+          if (await getSessionFromCtx(ctx)) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
+          checkPasswordLength(ctx.context, password);
+          const { internalAdapter } = ctx.context;
+          const key = pendingSignUpKey(token);
+          // A made-up token costs one lookup, never a password hash.
+          if (!(await findPendingSignUp(internalAdapter, key))) {
+            throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
+          }
+          const hash = await ctx.context.password.hash(password);
+          const { user, session } = await runWithTransaction(ctx.context.adapter, async () => {
+            // Single use: of two tabs finishing one link, one gets the pending sign-up.
+            const pending = await consumePendingSignUp(internalAdapter, key);
+            if (!pending) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
+            const user = await createSignUpAccount(internalAdapter, pending, "email-password");
+            await internalAdapter.linkAccount({
+              userId: user.id,
+              providerId: "credential",
+              accountId: user.id,
+              password: hash,
+            });
+            return { user, session: await internalAdapter.createSession(user.id) };
+          });
+          await setSessionCookie(ctx, { session, user });
+          return ctx.json({ status: "account_created" as const });
         },
       ),
     },

@@ -24,11 +24,7 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
       "session read": () => browser.get("/get-session"),
       "password sign-in": () => browser.post("/sign-in/email", { email: own.app.uniqueEmail(), password }),
       "sign-up": () =>
-        new own.app.TestBrowser().post("/sign-up/email", {
-          name: "A",
-          email: own.app.uniqueEmail(),
-          password,
-        }),
+        new own.app.TestBrowser().post("/sign-up/passkey", { name: "A", email: own.app.uniqueEmail() }),
       "passkey options": () => new own.app.TestBrowser().get("/passkey/generate-authenticate-options"),
       "recovery code": () =>
         new own.app.TestBrowser().post("/sign-in/recovery-code", {
@@ -54,10 +50,9 @@ describe.skipIf(!binaries)("the app while PostgreSQL stops and comes back", () =
     own.cluster.start();
     // Same process, same pool: node-postgres opens new connections for the next queries.
     expect((await browser.get<{ user?: unknown }>("/get-session")).body?.user).toBeTruthy();
-    const again = await new own.app.TestBrowser().post("/sign-up/email", {
+    const again = await new own.app.TestBrowser().post("/sign-up/passkey", {
       name: "After",
       email: own.app.uniqueEmail(),
-      password: "correct horse battery staple",
     });
     expect(again.status).toBe(200);
   });

@@ -24,10 +24,10 @@ describe.skipIf(!binaries)("writes in flight when PostgreSQL stops", () => {
 
   it("leaves every sign-up caught by the stop whole or absent, never a user without its account", async () => {
     const emails = Array.from({ length: 24 }, () => own.app.uniqueEmail("outage"));
-    const attempts = emails.map((email) =>
-      new own.app.TestBrowser().post("/sign-up/email", {
-        name: "In flight",
-        email,
+    const tokens = await Promise.all(emails.map((email) => own.app.startSignUp(email)));
+    const attempts = tokens.map((token) =>
+      new own.app.TestBrowser().post("/sign-up/password", {
+        token,
         password: "correct horse battery staple",
       }),
     );

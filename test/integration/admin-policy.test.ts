@@ -5,6 +5,7 @@ import { setRole } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import { passkey, securityEvent, user } from "@/lib/db/schema";
 import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { firstLink, latestMailTo } from "../helpers/mailbox";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
@@ -65,9 +66,10 @@ describe("the role", () => {
   it("is ignored when a client sends one at sign-up", async () => {
     const browser = new TestBrowser();
     const email = uniqueEmail();
-    const response = await browser.post("/sign-up/email", {
-      name: "Mallory",
-      email,
+    await browser.post("/sign-up/passkey", { name: "Mallory", email, role: "admin" });
+    const token = new URLSearchParams(firstLink(await latestMailTo(email)).hash.slice(1)).get("token");
+    const response = await browser.post("/sign-up/password", {
+      token,
       password: "correct horse battery staple",
       role: "admin",
     });

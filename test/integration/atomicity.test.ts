@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { account, passkey, recoveryCode, session, user } from "@/lib/db/schema";
-import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { signUp, startSignUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
@@ -42,18 +42,17 @@ const password = "correct horse battery staple";
 describe("atomic writes under a fault between them", () => {
   it("sign-up: a failure writing the password account leaves no user behind", async () => {
     const email = uniqueEmail("atomic-signup");
+    const token = await startSignUp(email);
     const failed = await withFailingInsert(
       "accounts",
       `NEW.account_id in (select id from users where email = '${email}')`,
-      () => new TestBrowser().post("/sign-up/email", { name: "Half", email, password }),
+      () => new TestBrowser().post("/sign-up/password", { token, password }),
     );
 
     expect(failed.status).not.toBe(200);
     expect(await db().select().from(user).where(eq(user.email, email))).toEqual([]);
-    // The same sign-up succeeds once the fault is gone: nothing half-written is in its way.
-    expect((await new TestBrowser().post("/sign-up/email", { name: "Whole", email, password })).status).toBe(
-      200,
-    );
+    // The same link succeeds once the fault is gone: nothing half-written is in its way.
+    expect((await new TestBrowser().post("/sign-up/password", { token, password })).status).toBe(200);
     const [created] = await db().select().from(user).where(eq(user.email, email));
     expect(
       await db()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APP_ORIGIN, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { APP_ORIGIN, signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { firstLink, latestMailTo } from "../helpers/mailbox";
 
 /**
@@ -133,37 +133,45 @@ function query(params: Record<string, string>): string {
   return `?${new URLSearchParams(params)}`;
 }
 
-/** An account that has signed up with a password and not yet opened its link, and that link's token. */
-async function unconfirmedAccount() {
-  const email = uniqueEmail("unconfirmed");
-  const answer = await new TestBrowser().post("/sign-up/email", {
-    name: "Ada",
-    email,
-    password: TEST_PASSWORD,
-  });
+/**
+ * An account with a password that asked to change its address, and the token of the link mailed to
+ * the new one (Better Auth's /verify-email, which makes the change and signs in).
+ */
+async function accountChangingEmail() {
+  const { browser, user } = await signUp();
+  const newEmail = uniqueEmail("changing");
+  const answer = await browser.post("/change-email", { newEmail });
   expect(answer.status).toBe(200);
-  const token = firstLink(await latestMailTo(email)).searchParams.get("token") ?? "";
-  return { email, token };
+  const token = firstLink(await latestMailTo(newEmail)).searchParams.get("token") ?? "";
+  return { email: user.email, newEmail, token };
 }
 
 /** Every endpoint that takes a redirect target, with `target` in each of its target fields. */
 async function probeEveryEndpoint(target: string): Promise<Probe> {
   const probe = new Probe(target);
 
-  // Sign-up: the target goes into the mailed link, which is then opened as mailed.
+  // Better Auth's password sign-up, off (lib/auth/surface.ts): were it on, the target would go into
+  // the mailed link, which is then opened as mailed.
   const newcomer = uniqueEmail("newcomer");
-  const signUp = await probe.send("POST /sign-up/email", new TestBrowser(), "POST", "/sign-up/email", {
-    name: "Ada",
-    email: newcomer,
-    password: TEST_PASSWORD,
-    callbackURL: target,
-  });
-  if (signUp.status === 200) {
+  const passwordSignUp = await probe.send(
+    "POST /sign-up/email",
+    new TestBrowser(),
+    "POST",
+    "/sign-up/email",
+    {
+      name: "Ada",
+      email: newcomer,
+      password: TEST_PASSWORD,
+      callbackURL: target,
+    },
+  );
+  if (passwordSignUp.status === 200) {
     const link = await probe.checkMailedLink("POST /sign-up/email", newcomer);
     await probe.send("GET mailed sign-up link", new TestBrowser(), "GET", `/verify-email${link.search}`);
   }
 
-  const { email, token } = await unconfirmedAccount();
+  const changing = await accountChangingEmail();
+  const { email, token } = changing;
   const resend = await probe.send(
     "POST /send-verification-email",
     new TestBrowser(),
@@ -173,8 +181,9 @@ async function probeEveryEndpoint(target: string): Promise<Probe> {
   );
   if (resend.status === 200) await probe.checkMailedLink("POST /send-verification-email", email);
 
-  // A real link with a callback of the attacker's choosing: first use (signs in), second use
-  // (already confirmed), and a token that is not one (Better Auth's error redirect).
+  // A real link with a callback of the attacker's choosing: first use (changes the address and
+  // signs in), second use (no account has the old address any more), and a token that is not one
+  // (Better Auth's error redirects).
   const verify = `/verify-email${query({ token, callbackURL: target })}`;
   await probe.send("GET /verify-email (first use)", new TestBrowser(), "GET", verify);
   await probe.send("GET /verify-email (used)", new TestBrowser(), "GET", verify);
@@ -185,7 +194,7 @@ async function probeEveryEndpoint(target: string): Promise<Probe> {
     `/verify-email${query({ token: "not-a-token", callbackURL: target })}`,
   );
 
-  const credentials = { email, password: TEST_PASSWORD, callbackURL: target };
+  const credentials = { email: changing.newEmail, password: TEST_PASSWORD, callbackURL: target };
   await probe.send(
     "POST /sign-in/email (form)",
     new TestBrowser(),
@@ -257,14 +266,14 @@ describe("redirect targets", () => {
   });
 
   it("keep a same-origin target, and turn an absolute one on the app's origin into its path", async () => {
-    const { token } = await unconfirmedAccount();
+    const [one, another] = [await accountChangingEmail(), await accountChangingEmail()];
     const first = await new TestBrowser().fetch(
       "GET",
-      `/verify-email${query({ token, callbackURL: "/settings/security/passkeys?tab=new#list" })}`,
+      `/verify-email${query({ token: one.token, callbackURL: "/settings/security/passkeys?tab=new#list" })}`,
     );
     const again = await new TestBrowser().fetch(
       "GET",
-      `/verify-email${query({ token, callbackURL: `${APP_ORIGIN}/dashboard?from=mail` })}`,
+      `/verify-email${query({ token: another.token, callbackURL: `${APP_ORIGIN}/dashboard?from=mail` })}`,
     );
 
     expect(first.status).toBe(302);
@@ -273,7 +282,7 @@ describe("redirect targets", () => {
   });
 
   it("replace a hostile target with the dashboard, and still do what was asked", async () => {
-    const { email, token } = await unconfirmedAccount();
+    const { newEmail, token } = await accountChangingEmail();
     const browser = new TestBrowser();
 
     const response = await browser.fetch(
@@ -284,7 +293,7 @@ describe("redirect targets", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/dashboard");
     const session = await browser.get<{ user: { email: string; emailVerified: boolean } }>("/get-session");
-    expect(session.body.user).toMatchObject({ email, emailVerified: true });
+    expect(session.body.user).toMatchObject({ email: newEmail, emailVerified: true });
   });
 });
 

@@ -127,7 +127,7 @@ describe("security activity", () => {
     const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
     // A real failure of the mailer, for this one address only, so other tests on a shared database
     // are untouched: the outbox refuses the insert.
-    const trigger = `refuse_mail_${user.id.toLowerCase()}`;
+    const trigger = `refuse_mail_${user.id.toLowerCase().replaceAll("-", "_")}`;
     await db().execute(
       sql.raw(`create function ${trigger}() returns trigger language plpgsql as $$
         begin if new.to = '${user.email}' then raise exception 'mail refused'; end if; return new; end $$`),

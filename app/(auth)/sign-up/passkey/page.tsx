@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FinishPasskeySignUp } from "@/components/sign-up/finish-passkey-sign-up";
+import { FinishSignUp } from "@/components/sign-up/finish-sign-up";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
@@ -8,14 +8,14 @@ import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Finish creating your account", referrer: "no-referrer" };
 
-export default async function FinishPasskeySignUpPage() {
+export default async function FinishSignUpPage() {
   const session = await getSession();
   return (
     <>
       <PageHeader
         size="card"
         title="Finish creating your account"
-        description="One tap creates your passkey and your account. No password, ever."
+        description="One tap creates your passkey and your account. No password needed."
       />
       {session ? (
         <Notice>
@@ -26,7 +26,7 @@ export default async function FinishPasskeySignUpPage() {
           .
         </Notice>
       ) : (
-        <FinishPasskeySignUp />
+        <FinishSignUp />
       )}
     </>
   );

@@ -1,0 +1,188 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
+import { routes } from "@/config/site";
+import { authClient } from "@/lib/auth-client";
+import {
+  type AuthClientError,
+  type Feedback as CeremonyFeedback,
+  describeAuthError,
+  describeCeremonyFailure,
+} from "@/lib/auth-messages";
+
+type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
+
+/** Where a passkey account goes first: the recovery codes it needs before it can lose its only passkey. */
+const AFTER_PASSKEY_SIGN_UP = `${routes.recoveryCodes}?reveal=1`;
+
+/** Where a password account goes first: the invitation to add a passkey. */
+const AFTER_PASSWORD_SIGN_UP = `${routes.passkeys}?welcome=1`;
+
+/** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
+function tokenFromFragment(): string | null {
+  return new URLSearchParams(window.location.hash.slice(1)).get("token");
+}
+
+/**
+ * The page the mailed link opens, and the one place where an account's first credential is chosen,
+ * by whoever holds the link: one tap creates a passkey, or, as the alternative, a password. Either
+ * creates the account and signs in.
+ */
+export function FinishSignUp() {
+  const [token, setToken] = useState<string | null | undefined>(undefined);
+  const [method, setMethod] = useState<"passkey" | "password">("passkey");
+
+  useEffect(() => setToken(tokenFromFragment()), []);
+
+  if (token === null) {
+    return (
+      <Notice tone="error">
+        This link is incomplete. Open the link from the mail again, or{" "}
+        <TextLink href="/sign-up" tone="inherit">
+          start again
+        </TextLink>
+        .
+      </Notice>
+    );
+  }
+  return method === "passkey" ? (
+    <FinishWithPasskey token={token} onUsePassword={() => setMethod("password")} />
+  ) : (
+    <FinishWithPassword token={token} onUsePasskey={() => setMethod("passkey")} />
+  );
+}
+
+/** One tap: the browser creates the passkey, and the server creates the account with it. */
+function FinishWithPasskey({
+  token,
+  onUsePassword,
+}: {
+  token: string | undefined;
+  onUsePassword: () => void;
+}) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  async function createPasskey() {
+    if (!token) return;
+    setPending(true);
+    setFeedback(null);
+    const { error } = await authClient.passkey.addPasskey({ context: token, createSession: true });
+    if (!error) {
+      router.replace(AFTER_PASSKEY_SIGN_UP);
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setFeedback(describeFailure(error));
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Button onClick={createPasskey} pending={pending} disabled={!token}>
+        Create my passkey
+      </Button>
+      <LiveRegion>{feedback && <FailureNotice feedback={feedback} />}</LiveRegion>
+      <Button variant="ghost" onClick={onUsePassword} disabled={pending}>
+        Use a password instead
+      </Button>
+    </div>
+  );
+}
+
+/** The password the account signs in with, chosen here, by the holder of the link, and nowhere else. */
+function FinishWithPassword({
+  token,
+  onUsePasskey,
+}: {
+  token: string | undefined;
+  onUsePasskey: () => void;
+}) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  async function createAccount(form: FormData) {
+    if (!token) return;
+    setPending(true);
+    setFeedback(null);
+    const { error } = await authClient.signUp.password({ token, password: String(form.get("password")) });
+    if (!error) {
+      router.replace(AFTER_PASSWORD_SIGN_UP);
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setFeedback({ tone: "error", text: describeAuthError(error), restart: isDeadLink(error) });
+  }
+
+  return (
+    <Form
+      onSubmit={(event) => createAccount(new FormData(event.currentTarget))}
+      className="flex flex-col gap-4"
+      aria-label="Choose a password"
+    >
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        required
+        minLength={8}
+        maxLength={128}
+        autoComplete="new-password"
+        hint="At least 8 characters. You can add a passkey later, and use it instead."
+      />
+      <LiveRegion>{feedback && <FailureNotice feedback={feedback} />}</LiveRegion>
+      <Button type="submit" pending={pending} disabled={!token}>
+        Create account
+      </Button>
+      <Button variant="ghost" onClick={onUsePasskey} disabled={pending}>
+        Use a passkey instead
+      </Button>
+    </Form>
+  );
+}
+
+function FailureNotice({ feedback }: { feedback: NonNullable<Feedback> }) {
+  return (
+    <Notice tone={feedback.tone}>
+      {feedback.text}
+      {feedback.restart && (
+        <>
+          {" "}
+          <TextLink href="/sign-up" tone="inherit">
+            Start again
+          </TextLink>{" "}
+          or{" "}
+          <TextLink href="/sign-in" tone="inherit">
+            sign in
+          </TextLink>
+          .
+        </>
+      )}
+    </Notice>
+  );
+}
+
+/** The link cannot create an account any more: it expired or was used, or the address has one. */
+function isDeadLink(error: AuthClientError): boolean {
+  return error.code === "SIGN_UP_LINK_INVALID" || error.code === "ACCOUNT_EXISTS";
+}
+
+function describeFailure(error: AuthClientError): Feedback {
+  return {
+    ...describeCeremonyFailure(
+      error,
+      "No passkey was created, and no account. Try again whenever you're ready.",
+    ),
+    restart: isDeadLink(error),
+  };
+}
