@@ -122,6 +122,12 @@ export function passkeyPolicy() {
           matcher: on("/passkey/verify-registration"),
           handler: createAuthMiddleware(async (ctx) => {
             await recordPasskeyAdded(ctx);
+            // A sign-up's first passkey signs its account in: that is its first use.
+            const signedIn = ctx.context.newSession;
+            const credentialId = ctx.body?.response?.id;
+            if (signedIn && typeof credentialId === "string" && !isAPIError(ctx.context.returned)) {
+              await recordPasskeyUse(credentialId, signedIn.session.id);
+            }
             return explainRegistrationRefusal(ctx);
           }),
         },

@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
-import { SIGN_IN_PATHS } from "@/lib/sign-in-methods/methods";
+import { SESSION_CREATING_PATHS, SIGN_IN_PATHS } from "@/lib/sign-in-methods/methods";
 import type { PluginEvents } from "./describe";
 import { SIGN_IN_EVENTS } from "./events";
 import { recordSignInAttempt } from "./sign-in-events";
@@ -20,6 +20,22 @@ export function securityActivity() {
     schema: {
       session: { fields: { signInMethod: { type: "string", required: false, input: false } } },
     },
+    // Stamped as the session is written, so that no sign-in pays for a second statement.
+    init: () => ({
+      options: {
+        databaseHooks: {
+          session: {
+            create: {
+              before: async (session, ctx) => {
+                const path = ctx?.path ?? "";
+                if (!Object.hasOwn(SESSION_CREATING_PATHS, path)) return;
+                return { data: { ...session, signInMethod: SESSION_CREATING_PATHS[path] } };
+              },
+            },
+          },
+        },
+      },
+    }),
     hooks: {
       after: [{ matcher: isSignIn, handler: createAuthMiddleware(recordSignInAttempt) }],
     },

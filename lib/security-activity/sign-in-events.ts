@@ -9,9 +9,9 @@ import { SIGN_IN_PATHS, type SignInMethod } from "@/lib/sign-in-methods/methods"
 import { noticeFacts, sendNotice } from "./notify";
 
 /**
- * After a sign-in endpoint: a success is logged as `sign_in` and stamped on its session; a refused
- * credential is logged as `sign_in_failed`. The response is never changed, so the log tells an
- * attacker nothing the refusal did not.
+ * After a sign-in endpoint: a success is logged as `sign_in` (its session was stamped with the
+ * method as it was written: ./plugin.ts); a refused credential is logged as `sign_in_failed`. The
+ * response is never changed, so the log tells an attacker nothing the refusal did not.
  */
 export async function recordSignInAttempt(ctx: HookContext): Promise<void> {
   const method = ctx.path ? SIGN_IN_PATHS[ctx.path] : undefined;
@@ -32,18 +32,13 @@ function codesLeft(answer: unknown): number | undefined {
 
 type NewSession = NonNullable<HookContext["context"]["newSession"]>;
 
-async function recordSuccess(ctx: HookContext, method: SignInMethod, { session, user }: NewSession) {
+async function recordSuccess(ctx: HookContext, method: SignInMethod, { user }: NewSession) {
   const request = requestFacts(ctx);
   const passkey = method === "passkey" ? await passkeyOf(ctx, ctx.body?.response?.id) : null;
   const remaining = method === "recovery_code" ? codesLeft(ctx.context.returned) : undefined;
   // Decided before this sign-in is logged, which would otherwise make every device a known one.
   const newDevice = await isNewDevice(user.id, request.userAgent);
 
-  await ctx.context.adapter.update({
-    model: "session",
-    where: [{ field: "id", value: session.id }],
-    update: { signInMethod: method },
-  });
   await recordSecurityEvent({
     type: "sign_in",
     userId: user.id,

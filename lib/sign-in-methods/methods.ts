@@ -40,6 +40,16 @@ export const SIGN_IN_PATHS: Record<string, SignInMethod> = {
 };
 
 /**
+ * Every endpoint that creates a session, and the method it was signed in with: the sign-ins above,
+ * and the two ways a sign-up's mailed link ends signed in (a first passkey, or a first password).
+ */
+export const SESSION_CREATING_PATHS: Record<string, SignInMethod> = {
+  ...SIGN_IN_PATHS,
+  "/passkey/verify-registration": "passkey",
+  "/sign-up/password": "password",
+};
+
+/**
  * The ways into one account that are its own: its passkeys and its password. Recovery codes are
  * the way back in when those are lost, and are counted apart (by the recovery codes feature).
  */

@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { site } from "@/config/site";
 import { db } from "@/lib/db";
-import { account, securityEvent, user as userTable, verification } from "@/lib/db/schema";
+import { account, passkey, securityEvent, session, user as userTable, verification } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { signUp, startSignUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
@@ -46,6 +46,14 @@ describe("sign-up with a password", () => {
     expect((await new TestBrowser().post("/sign-in/email", { email, password: TEST_PASSWORD })).status).toBe(
       200,
     );
+  });
+
+  it("records the password as how the new account's first session signed in", async () => {
+    const { user } = await signUp();
+
+    const sessions = await db().select().from(session).where(eq(session.userId, user.id));
+
+    expect(sessions).toMatchObject([{ signInMethod: "password", passkeyId: null }]);
   });
 
   it("refuses a password Better Auth would not store, and leaves the link usable", async () => {
@@ -148,6 +156,26 @@ describe("passkey-first sign-up", () => {
     expect(await eventsOf(userId, "account_created")).toMatchObject([{ details: { method: "passkey" } }]);
     // A new account's session is fresh: it may generate its recovery codes straight away.
     expect((await browser.post("/recovery-codes/generate")).status).toBe(200);
+  });
+
+  it("counts the first passkey as used for the sign-in it made, and says so on the session", async () => {
+    const email = uniqueEmail();
+    const token = await startPasskeySignUp(email);
+    const authenticator = new SoftwareAuthenticator();
+
+    const { verify } = await finishPasskeySignUp(new TestBrowser(), token, authenticator);
+
+    expect(verify?.status).toBe(200);
+    const [stored] = await db()
+      .select()
+      .from(passkey)
+      .where(eq(passkey.credentialID, authenticator.credentialId));
+    expect(stored?.lastUsedAt).toBeInstanceOf(Date);
+    const sessions = await db()
+      .select()
+      .from(session)
+      .where(eq(session.userId, stored?.userId as string));
+    expect(sessions).toMatchObject([{ passkeyId: stored?.id, signInMethod: "passkey" }]);
   });
 
   it.each<[string, RegistrationOverrides]>([
