@@ -14,6 +14,16 @@ const REFUSALS = new Set([
   "Refused a step-up assertion",
 ]);
 
+/**
+ * Better Auth's words for a refused password sign-in, which name the wrong cause: "User not found" is
+ * also what an account that exists, but signs in with passkeys only, gets. Said once, accurately.
+ */
+const REWORDED = new Map([
+  ["User not found", "Refused a password sign-in: no account with a password for that address"],
+  ["Password not found", "Refused a password sign-in: no account with a password for that address"],
+  ["Invalid password", "Refused a password sign-in: wrong password"],
+]);
+
 /** PostgreSQL's "duplicate key value": a credential that is already registered. */
 const UNIQUE_VIOLATION = "23505";
 
@@ -30,7 +40,8 @@ export function authLogger(): NonNullable<BetterAuthOptions["logger"]> {
   return { log: writeAuthLog };
 }
 
-export function writeAuthLog(level: Level, message: string, ...args: unknown[]): void {
+export function writeAuthLog(level: Level, said: string, ...args: unknown[]): void {
+  const message = REWORDED.get(said) ?? said;
   const error = args.find((arg): arg is Error => arg instanceof Error);
   const refusal = REFUSALS.has(message) && isClientCaused(error);
   const shown = refusal ? "warn" : level;

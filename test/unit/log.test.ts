@@ -73,4 +73,24 @@ describe("the auth log", () => {
       expect.stringMatching(/WARN \[Better Auth\]: Blocked \{"reason":"multi\\nline"\} text$/),
     );
   });
+
+  it("says a refused password sign-in was refused, not that a user who may well exist was not found", () => {
+    const warn = written("warn");
+
+    writeAuthLog("warn", "User not found");
+    writeAuthLog("warn", "Password not found");
+    writeAuthLog("warn", "Invalid password");
+
+    const lines = warn.mock.calls.map(([line]) => String(line));
+    expect(lines.some((line) => line.includes("User not found"))).toBe(false);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /WARN \[Better Auth\]: Refused a password sign-in: no account with a password for that address$/,
+      ),
+      expect.stringMatching(
+        /WARN \[Better Auth\]: Refused a password sign-in: no account with a password for that address$/,
+      ),
+      expect.stringMatching(/WARN \[Better Auth\]: Refused a password sign-in: wrong password$/),
+    ]);
+  });
 });
