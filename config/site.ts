@@ -14,6 +14,8 @@ export const routes = {
   security: "/settings/security",
   passkeys: "/settings/security/passkeys",
   recoveryCodes: "/settings/security/recovery-codes",
+  /** Development only (no SMTP_URL): the mail the app would have sent. */
+  devOutbox: "/dev/outbox",
   /** Signed out: signing in with a recovery code. */
   recoverWithCode: "/sign-in/recover",
   sessions: "/settings/security/sessions",

@@ -15,10 +15,11 @@ import { authClient } from "@/lib/auth-client";
  * Name and email, nothing else: the mailed link's page asks for the passkey (or the password), so
  * only the owner of the address ever chooses how the account signs in. The answer is "check your
  * inbox", whether or not the email already has an account: the mail tells the owner.
+ * `outbox`: where mail is kept instead of sent, in development (no SMTP_URL).
  */
-export function SignUpForm() {
+export function SignUpForm({ outbox }: { outbox: string | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  if (sentTo) return <CheckYourInbox email={sentTo} onRestart={() => setSentTo(null)} />;
+  if (sentTo) return <CheckYourInbox email={sentTo} outbox={outbox} onRestart={() => setSentTo(null)} />;
   return <SignUpFields onSent={setSentTo} />;
 }
 
@@ -57,7 +58,9 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
   );
 }
 
-function CheckYourInbox({ email, onRestart }: { email: string; onRestart: () => void }) {
+type CheckYourInboxProps = { email: string; outbox: string | null; onRestart: () => void };
+
+function CheckYourInbox({ email, outbox, onRestart }: CheckYourInboxProps) {
   return (
     <div role="status" className="flex flex-col gap-4">
       <h2 className="text-lg font-semibold">Check your inbox</h2>
@@ -65,6 +68,12 @@ function CheckYourInbox({ email, onRestart }: { email: string; onRestart: () => 
         We sent a mail to <strong className="break-all">{email}</strong>. Open the link in it within an hour
         to finish creating your account: there you create your passkey, or choose a password.
       </p>
+      {outbox && (
+        <p className="text-sm text-neutral-700 dark:text-neutral-300">
+          In development nothing is sent: the mail is in the{" "}
+          <TextLink href={outbox}>development outbox</TextLink>.
+        </p>
+      )}
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
         Nothing there? Check your spam folder, or{" "}
         <button type="button" onClick={onRestart} className="underline underline-offset-2 hover:no-underline">

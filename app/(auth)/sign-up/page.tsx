@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/sign-up/sign-up-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { serverConfig } from "@/config/env";
 import { routes } from "@/config/site";
 import { getSession } from "@/lib/session";
 
@@ -16,7 +17,7 @@ export default async function SignUpPage() {
         title="Create your account"
         description="No password needed: your fingerprint, face or screen lock signs you in."
       />
-      <SignUpForm />
+      <SignUpForm outbox={serverConfig().smtpUrl ? null : routes.devOutbox} />
     </>
   );
 }
