@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   // PGlite loads its own WebAssembly and data files at run time; let Node resolve them from node_modules.
   serverExternalPackages: ["@electric-sql/pglite"],
   // `next dev` logs each request with its query string, and a mailed link carries its token there
-  // (/api/auth/verify-email?token=…): such requests stay out of the log.
+  // (/settings/account/new-email?token=…): such requests stay out of the log.
   logging: { incomingRequests: { ignore: [/[?&]token=/] } },
 };
 

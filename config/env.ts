@@ -24,8 +24,8 @@ export type ServerConfig = {
    */
   stepUpWindowSeconds: number;
   /**
-   * No sign-up answer leaves sooner than this after its request arrived, so that a new email and a
-   * taken one take the same time (lib/sign-up/even-timing.ts).
+   * No answer to a sign-up or to a request to change one's email leaves sooner than this after its
+   * request arrived, so that a new email and a taken one take the same time (lib/auth/even-timing.ts).
    */
   signUpAnswerFloorMs: number;
   /** smtp(s)://user:pass@host:port. Required in production; without it, mail goes to /dev/outbox. */

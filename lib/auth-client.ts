@@ -1,5 +1,6 @@
 import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/react";
+import { emailChangeClient } from "@/lib/account/client";
 import { passkeyUpgradeClient } from "@/lib/passkey-upgrade/client";
 import { recoveryCodesClient } from "@/lib/recovery-codes/client";
 import { sessionRevocationClient } from "@/lib/sessions/client";
@@ -15,5 +16,6 @@ export const authClient = createAuthClient({
     signUpClient(),
     passkeyUpgradeClient(),
     sessionRevocationClient(),
+    emailChangeClient(),
   ],
 });

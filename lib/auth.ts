@@ -4,10 +4,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { serverConfig } from "@/config/env";
 import { site } from "@/config/site";
-import { emailChangeConflict } from "@/lib/account/email-change-conflict";
-import { emailChangeLog } from "@/lib/account/email-change-log";
 import { personNames } from "@/lib/account/person-names";
-import { askBeforeSwitchingAccounts } from "@/lib/account-switch/server";
+import { emailChange } from "@/lib/account/server";
 import { withAttestationFacts } from "@/lib/admin/attestation/plugin";
 import { admin } from "@/lib/admin/plugin";
 import { authLogger } from "@/lib/auth/logger";
@@ -35,8 +33,8 @@ function createAuth() {
   const plugins = [
     // First, so that no other hook reads input a column or an index cannot take.
     inputRules(),
-    emailChangeConflict(),
-    emailChangeLog(),
+    // Early, so that a request to change the email is timed from its arrival.
+    emailChange(),
     passkey({
       ...relyingParty,
       rpName: config.rpName,
@@ -56,7 +54,6 @@ function createAuth() {
     securityActivity(),
     personNames(),
     signUp(),
-    askBeforeSwitchingAccounts(),
     passkeyUpgrade(),
     // Last, so cookies set by any endpoint called from a server action reach the browser.
     nextCookies(),
@@ -70,8 +67,6 @@ function createAuth() {
     database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
     ...emailAndPasswordOptions(),
     user: {
-      // The new address receives a link; the email changes only when it is followed.
-      changeEmail: { enabled: true },
       deleteUser: { enabled: true },
     },
     // Better Auth's "signed in within freshAge" rule is off: sensitive endpoints ask for a recent

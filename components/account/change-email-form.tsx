@@ -7,13 +7,15 @@ import { Form } from "@/components/ui/form";
 import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import { describeAuthError } from "@/lib/auth-messages";
 
 type Result = { tone: "error" | "success"; text: string } | null;
 
-/** Asks for a new address; the change happens when the link mailed to it is opened. */
+/**
+ * Asks for a new address. The answer is the same whether or not it has an account, so the form says
+ * what happens in both cases; the change waits for the link mailed to it, confirmed signed in.
+ */
 export function ChangeEmailForm() {
   const withStepUp = useStepUp();
   const [pending, setPending] = useState(false);
@@ -24,16 +26,13 @@ export function ChangeEmailForm() {
     const newEmail = String(new FormData(form).get("newEmail")).trim();
     setPending(true);
     setResult(null);
-    const error = await withStepUp(
-      async () =>
-        (await authClient.changeEmail({ newEmail, callbackURL: `${routes.account}?email=changed` })).error,
-    );
+    const error = await withStepUp(async () => (await authClient.emailChange.request({ newEmail })).error);
     setPending(false);
     if (error) return setResult({ tone: "error", text: describeAuthError(error) });
     form.reset();
     setResult({
       tone: "success",
-      text: `We sent a link to ${newEmail}. Open it to confirm the new address; until then, nothing changes.`,
+      text: `We sent a mail to ${newEmail}. Open its link and confirm, signed in to this account; until then, nothing changes. (If that address already has an account, it gets a note instead.)`,
     });
   }
 

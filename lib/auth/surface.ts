@@ -65,12 +65,6 @@ export const CORE_SURFACE = {
   "/sign-out": { access: "anyone", logs: [], usedBy: "header, sign out" },
   "/get-session": { access: "anyone", logs: [], usedBy: "the client's session state" },
 
-  "/verify-email": {
-    access: "anyone",
-    logs: ["email_changed"],
-    usedBy: "mailed links: confirming a new address",
-  },
-
   // Passkeys. A registration finishes only a ceremony its options began.
   "/passkey/generate-register-options": {
     access: "stepped-up-or-sign-up-link",
@@ -97,13 +91,6 @@ export const CORE_SURFACE = {
   },
 
   // The account and its sessions.
-  "/change-email": {
-    access: "stepped-up",
-    // Each one mails a link to an address the caller chooses.
-    perAddress: { max: 5, windowSeconds: 60 },
-    logs: [],
-    usedBy: "account page",
-  },
   "/delete-user": { access: "stepped-up", logs: [], usedBy: "account page" },
   "/revoke-other-sessions": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
 
@@ -118,6 +105,9 @@ export const CORE_SURFACE = {
   "/list-accounts": { off: "nothing uses it: lib/sign-in-methods reads an account's ways in" },
   "/verify-password": { off: "an unmetered password oracle for any session; step-up is the check" },
   "/change-password": { off: "no password change in the product yet" },
+  "/change-email": {
+    off: "its link signs in whoever opens it; the account feature asks the signed-in owner instead",
+  },
   "/request-password-reset": { off: "no password reset in the product yet" },
   "/reset-password/:token": { off: "no password reset in the product yet" },
   "/reset-password": { off: "no password reset in the product yet" },
@@ -125,6 +115,9 @@ export const CORE_SURFACE = {
     off: "takes a password from whoever types an address; the holder of the sign-up link sets it (lib/sign-up)",
   },
   "/send-verification-email": { off: "sign-up mails its link itself; nothing resends it" },
+  "/verify-email": {
+    off: "no flow mails its links: sign-up mails its own, and so does the account feature's email change",
+  },
   "/update-user": { off: "no profile editing in the product yet" },
   "/update-session": { off: "sessions carry nothing a client may set" },
   "/list-sessions": {

@@ -4,7 +4,6 @@ import type { BetterAuthOptions, BetterAuthPlugin, User } from "better-auth";
 import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import * as z from "zod";
-import { sendEmailChangeVerification } from "@/lib/account/email-change";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
@@ -18,13 +17,7 @@ import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { evenSignUpTiming } from "./even-timing";
 import { SIGN_UP_EVENTS } from "./events";
 import { existingAccountMail, finishSignUpMail } from "./mail";
-import {
-  consumePendingSignUp,
-  createPendingSignUp,
-  findPendingSignUp,
-  PENDING_SIGN_UP_SECONDS,
-  pendingSignUpKey,
-} from "./pending";
+import { consumePendingSignUp, createPendingSignUp, findPendingSignUp, pendingSignUpKey } from "./pending";
 
 export { SIGN_UP_ERROR_CODES };
 
@@ -107,32 +100,20 @@ function checkPasswordLength(context: AuthContext, password: string): void {
 }
 
 /**
- * Better Auth options for passwords and mailed links. A password signs in to an account that has
- * one; only the holder of a sign-up link sets it (`/sign-up/password` below), so Better Auth's own
+ * Better Auth options for passwords. A password signs in to an account that has one; only the
+ * holder of a sign-up link sets it (`/sign-up/password` below), so Better Auth's own
  * `/sign-up/email`, which takes a password from whoever types an address, is off
- * (lib/auth/surface.ts). Its mailed links serve one purpose, confirming a new address after
- * `/change-email`.
+ * (lib/auth/surface.ts), and so is its `/verify-email`: no flow mails Better Auth's links, and one
+ * left from the password form of earlier versions, which would hand an account, signed in, to
+ * whoever opened it, reaches nothing.
  */
-export function emailAndPasswordOptions(): Pick<BetterAuthOptions, "emailAndPassword" | "emailVerification"> {
+export function emailAndPasswordOptions(): Pick<BetterAuthOptions, "emailAndPassword"> {
   return {
     emailAndPassword: {
       enabled: true,
       // An account whose address nobody confirmed (lib/sign-up/abandoned.ts) does not sign in, and
-      // the attempt mails nothing (`emailVerification.sendOnSignIn` stays off).
+      // the attempt mails nothing (Better Auth's `emailVerification.sendOnSignIn` stays off).
       requireEmailVerification: true,
-    },
-    emailVerification: {
-      expiresIn: PENDING_SIGN_UP_SECONDS,
-      // A link that confirms an account would hand it, signed in, to whoever opened it, with the
-      // password of whoever started it. Sign-up mails none; any left from the password form of
-      // earlier versions confirms nothing.
-      async beforeEmailVerification() {
-        throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
-      },
-      // Better Auth sends this link to prove a new address after /change-email.
-      async sendVerificationEmail({ user, url }) {
-        await sendEmailChangeVerification({ user, url });
-      },
     },
   };
 }

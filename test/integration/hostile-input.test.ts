@@ -64,7 +64,7 @@ it("refuses a NUL character in the query string with 400 INVALID_STRING", async 
   const { browser } = await signUp();
   const before = await snapshotGuardedTables();
 
-  const response = await browser.get<ApiError>("/verify-email?token=%00");
+  const response = await browser.get<ApiError>("/get-session?disableRefresh=%00");
 
   expect(response.status).toBe(400);
   expect(response.body.code).toBe("INVALID_STRING");
@@ -89,7 +89,7 @@ describe("an email of a few thousand characters", () => {
   it("is refused as a new address for an account", async () => {
     const { browser } = await signUp();
 
-    const response = await refused(browser, "/change-email", { newEmail: longEmail });
+    const response = await refused(browser, "/email-change/request", { newEmail: longEmail });
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe("INVALID_EMAIL");

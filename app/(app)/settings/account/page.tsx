@@ -8,28 +8,15 @@ import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Account" };
 
-type SearchParams = Promise<{ email?: string; error?: string }>;
+type SearchParams = Promise<{ email?: string }>;
 
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
-  const { email, error } = await searchParams;
+  const { email } = await searchParams;
   return (
     <div className="flex flex-col gap-10">
       <PageHeader title="Account" description={`Your email address, and leaving ${site.name}.`} />
-      {email === "changed" &&
-        (error === "EMAIL_TAKEN" ? (
-          <Notice tone="error">
-            Another {site.name} account has used that address since we sent the link. Your email is still{" "}
-            {user.email}.
-          </Notice>
-        ) : error ? (
-          <Notice tone="error">
-            That link has expired or was already used. Your email is still {user.email}; ask for a new link
-            below.
-          </Notice>
-        ) : (
-          <Notice tone="success">Your email is now {user.email}.</Notice>
-        ))}
+      {email === "changed" && <Notice tone="success">Your email is now {user.email}.</Notice>}
       <section aria-labelledby="email-heading" className="flex flex-col gap-3">
         <h2 id="email-heading" className="text-lg font-medium">
           Email
@@ -37,7 +24,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
           You sign in as{" "}
           <strong className="font-medium text-neutral-900 dark:text-white">{user.email}</strong>. A new
-          address takes effect once you open the link we send to it.
+          address takes effect once you open the link we send to it and confirm, signed in; we then tell{" "}
+          {user.email}, with a way to undo the change.
         </p>
         <ChangeEmailForm />
       </section>
