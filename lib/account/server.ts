@@ -4,6 +4,7 @@ import * as z from "zod";
 import { evenAnswerTiming } from "@/lib/auth/even-timing";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { isRecipientRefused, type Mail } from "@/lib/mail";
 import { sendRequestedMail } from "@/lib/mail/requested";
 import type { PluginEvents } from "@/lib/security-activity/describe";
@@ -141,7 +142,10 @@ export function emailChange() {
           if (!(await consumeEmailChangeLink("confirm", token)))
             throw APIError.from("BAD_REQUEST", EMAIL_CHANGE_ERROR_CODES.LINK_EXPIRED);
 
-          await internalAdapter.updateUser(user.id, { email: change.to, emailVerified: true });
+          await movedToAddress(
+            () => internalAdapter.updateUser(user.id, { email: change.to, emailVerified: true }),
+            EMAIL_CHANGE_ERROR_CODES.EMAIL_TAKEN,
+          );
           await recordSecurityEvent({
             type: "email_changed",
             userId: user.id,
@@ -169,7 +173,10 @@ export function emailChange() {
           const account = consumed && (await internalAdapter.findUserById(consumed.userId));
           if (!account) throw APIError.from("BAD_REQUEST", EMAIL_CHANGE_ERROR_CODES.LINK_EXPIRED);
 
-          await internalAdapter.updateUser(account.id, { email: change.from, emailVerified: true });
+          await movedToAddress(
+            () => internalAdapter.updateUser(account.id, { email: change.from, emailVerified: true }),
+            EMAIL_CHANGE_ERROR_CODES.OLD_EMAIL_TAKEN,
+          );
           await internalAdapter.deleteUserSessions(account.id);
           await recordSecurityEvent({
             type: "email_change_undone",
@@ -184,4 +191,17 @@ export function emailChange() {
     hooks: evenAnswerTiming(new Set([REQUEST_PATH])),
     $ERROR_CODES: EMAIL_CHANGE_ERROR_CODES,
   } satisfies BetterAuthPlugin;
+}
+
+/**
+ * Moves an account to an address checked free a moment ago: an account that took the address in
+ * between (a sign-up finishing at that instant) makes it a 409, never a 500.
+ */
+async function movedToAddress(move: () => Promise<unknown>, taken: { code: string; message: string }) {
+  try {
+    await move();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw APIError.from("CONFLICT", taken);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import type { BetterAuthOptions } from "better-auth";
+import { isUniqueViolation, sqlStateOf } from "@/lib/db/errors";
 
 type Level = "debug" | "info" | "warn" | "error";
 
@@ -23,9 +24,6 @@ const REWORDED = new Map([
   ["Password not found", "Refused a password sign-in: no account with a password for that address"],
   ["Invalid password", "Refused a password sign-in: wrong password"],
 ]);
-
-/** PostgreSQL's "duplicate key value": a credential that is already registered. */
-const UNIQUE_VIOLATION = "23505";
 
 /** Longest description of one argument: a line for a person to read, not a dump. */
 const MAX_DESCRIPTION = 300;
@@ -55,16 +53,7 @@ export function writeAuthLog(level: Level, said: string, ...args: unknown[]): vo
 
 /** Anything but a database failure, or the one database failure a client causes: a duplicate credential. */
 function isClientCaused(error: Error | undefined): boolean {
-  const state = error && sqlState(error);
-  return state === undefined || state === UNIQUE_VIOLATION;
-}
-
-function sqlState(error: Error): string | undefined {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
+  return sqlStateOf(error) === undefined || isUniqueViolation(error);
 }
 
 function innermost(error: Error): Error {

@@ -1,6 +1,7 @@
 import type { User } from "better-auth";
 import { APIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import type { PendingSignUp } from "./pending";
 
@@ -34,12 +35,4 @@ export async function createSignUpAccount(
     if (isUniqueViolation(error)) throw APIError.from("CONFLICT", SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS);
     throw error;
   }
-}
-
-/** PostgreSQL's unique_violation, wherever the driver and the ORM put it in the cause chain. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as Error & { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
