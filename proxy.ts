@@ -5,7 +5,7 @@ import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 import { isNativeFormPost, redirectToNeedsJavaScript } from "@/lib/http/native-form-post";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 
-const PROTECTED_PATHS = ["/dashboard", "/settings", "/admin"];
+const PROTECTED_PATHS = ["/dashboard", "/settings", "/setup", "/admin"];
 
 const isProtected = (pathname: string) =>
   PROTECTED_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

@@ -16,6 +16,11 @@ export const routes = {
   recoveryCodes: "/settings/security/recovery-codes",
   /** Development only (no SMTP_URL): the mail the app would have sent. */
   devOutbox: "/dev/outbox",
+  /**
+   * A focused step outside the menus, for a first set of recovery codes: after sign-up, after a first
+   * passkey. `?next=` is where the user goes once the codes are saved; `?welcome=1` greets a new account.
+   */
+  saveRecoveryCodes: "/setup/recovery-codes",
   /** Signed out: signing in with a recovery code. */
   recoverWithCode: "/sign-in/recover",
   sessions: "/settings/security/sessions",

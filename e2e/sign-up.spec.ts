@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { site } from "@/config/site";
 import {
+  RECOVERY_CODES_STEP,
   saveRecoveryCodes,
   signUpWithPasskey,
   signUpWithPassword,
@@ -11,7 +12,7 @@ import { firstLink, mailTo, waitForMail } from "./fixtures/mailbox";
 import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
 
-test("passkey-first sign-up: name and email, the mailed link, one tap, then the recovery codes", async ({
+test("passkey-first sign-up: name and email, the mailed link, one tap, the recovery codes, the dashboard", async ({
   page,
   authenticator,
 }) => {
@@ -25,6 +26,7 @@ test("passkey-first sign-up: name and email, the mailed link, one tap, then the 
 
   await expect(page.getByRole("heading", { name: "Your new recovery codes" })).toBeFocused();
   expect(await saveRecoveryCodes(page)).toHaveLength(10);
+  await expect(page).toHaveURL(/\/dashboard$/);
   const [passkey] = await authenticator.credentials();
   expect(passkey?.userName).toBe(email);
   await page.goto("/settings/security/passkeys");
@@ -61,7 +63,7 @@ test("a cancelled or failed ceremony creates no account; the link still works af
     await VirtualAuthenticator.attach(page);
     await page.goto(link);
     await page.getByRole("button", { name: "Create my passkey" }).click();
-    await expect(page).toHaveURL(/\/settings\/security\/recovery-codes\?reveal=1$/);
+    await expect(page).toHaveURL(RECOVERY_CODES_STEP);
   });
 });
 
@@ -83,6 +85,8 @@ test("a password is chosen only on the page the mailed link opens, and signs in 
   await page.emulateMedia({ colorScheme: "light" });
   await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(RECOVERY_CODES_STEP);
+  expect(await saveRecoveryCodes(page)).toHaveLength(10);
   await expect(page).toHaveURL(/\/settings\/security\/passkeys\?welcome=1$/);
 
   await page.context().clearCookies();

@@ -51,7 +51,7 @@ export function PasskeyUpgrade() {
       <div className="mb-6" role="status">
         <Notice tone="success">
           Your password manager added a passkey: next time, sign in with it.{" "}
-          <TextLink href={`${routes.recoveryCodes}?reveal=1`} tone="inherit">
+          <TextLink href={routes.saveRecoveryCodes} tone="inherit">
             Get your recovery codes
           </TextLink>{" "}
           in case you lose it.

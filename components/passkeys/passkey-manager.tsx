@@ -63,7 +63,7 @@ export function PasskeyManager({
     if (error) return error;
     // A first passkey is a credential the user can lose: set up the way back in straight away.
     if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
-      router.push(`${routes.recoveryCodes}?reveal=1`);
+      router.push(`${routes.saveRecoveryCodes}?next=${encodeURIComponent(routes.passkeys)}`);
       return null;
     }
     const fresh = await refresh();

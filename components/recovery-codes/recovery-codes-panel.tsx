@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import { describeAuthError } from "@/lib/auth-messages";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/status";
@@ -14,20 +13,14 @@ import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-type Props = {
-  status: RecoveryCodeStatus;
-  /** Arrived straight after adding a first passkey: make the codes at once. */
-  generateNow: boolean;
-};
-
-export function RecoveryCodesPanel({ status, generateNow }: Props) {
+/** The settings page's codes: how many are left, and making a new set to replace them. */
+export function RecoveryCodesPanel({ status }: { status: RecoveryCodeStatus }) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const withStepUp = useStepUp();
-  const started = useRef(false);
 
   async function generate() {
     setConfirming(false);
@@ -44,20 +37,12 @@ export function RecoveryCodesPanel({ status, generateNow }: Props) {
     setCodes(generated);
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit, and not twice under StrictMode
-  useEffect(() => {
-    if (!generateNow || status.total > 0 || started.current) return;
-    started.current = true;
-    void generate();
-  }, []);
-
   if (codes) {
     return (
       <RecoveryCodesReveal
         codes={codes}
         onDone={() => {
           setCodes(null);
-          router.replace(routes.recoveryCodes);
           router.refresh();
         }}
       />
@@ -67,9 +52,11 @@ export function RecoveryCodesPanel({ status, generateNow }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-neutral-700 dark:text-neutral-300">
-        {status.total === 0
-          ? "You have no recovery codes."
-          : `${status.remaining} of ${status.total} codes left, generated ${dateFormat.format(new Date(status.generatedAt ?? 0))}.`}
+        {pending
+          ? "Making your codes…"
+          : status.total === 0
+            ? "You have no recovery codes."
+            : `${status.remaining} of ${status.total} codes left, generated ${dateFormat.format(new Date(status.generatedAt ?? 0))}.`}
       </p>
       {status.total > 0 && status.remaining <= 2 && (
         <Notice tone="error">

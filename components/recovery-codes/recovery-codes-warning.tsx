@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,6 +12,7 @@ import { authClient } from "@/lib/auth-client";
 /** Shown while an account with passkeys has no way back in should it lose them. */
 export function RecoveryCodesWarning() {
   const router = useRouter();
+  const pathname = usePathname();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -30,7 +31,9 @@ export function RecoveryCodesWarning() {
         passkeys are on, you could be locked out of your account.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <LinkButton href={`${routes.recoveryCodes}?reveal=1`}>Get recovery codes</LinkButton>
+        <LinkButton href={`${routes.saveRecoveryCodes}?next=${encodeURIComponent(pathname)}`}>
+          Get recovery codes
+        </LinkButton>
         <Button variant="ghost" className="h-10" onClick={() => setConfirming(true)}>
           Continue without
         </Button>

@@ -19,11 +19,12 @@ import {
 
 type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 
-/** Where a passkey account goes first: the recovery codes it needs before it can lose its only passkey. */
-const AFTER_PASSKEY_SIGN_UP = `${routes.recoveryCodes}?reveal=1`;
-
-/** Where a password account goes first: the invitation to add a passkey. */
-const AFTER_PASSWORD_SIGN_UP = `${routes.passkeys}?welcome=1`;
+/**
+ * Where a new account goes first: the recovery codes, its way back in should it lose its passkey or
+ * password. A password account goes on to the invitation to add a passkey.
+ */
+const AFTER_PASSKEY_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1`;
+const AFTER_PASSWORD_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1&next=${encodeURIComponent(`${routes.passkeys}?welcome=1`)}`;
 
 /** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
 function tokenFromFragment(): string | null {

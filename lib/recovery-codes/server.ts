@@ -42,6 +42,11 @@ export function recoveryCodes() {
           usedBy: "recovery codes page",
         },
         "/recovery-codes/status": { access: "signed-in", logs: [], usedBy: "recovery codes page" },
+        "/recovery-codes/discard": {
+          access: "stepped-up",
+          logs: ["recovery_codes_discarded"],
+          usedBy: "recovery codes setup",
+        },
         "/recovery-codes/decline": {
           access: "signed-in",
           logs: ["recovery_codes_declined"],
@@ -94,6 +99,20 @@ export function recoveryCodes() {
         "/recovery-codes/status",
         { method: "GET", use: [sessionMiddleware] },
         async (ctx) => ctx.json(await recoveryCodeStatus(ctx.context.session.user.id)),
+      ),
+
+      // "Skip for now" after a set was made but never saved: no code should exist that nobody kept,
+      // nor a count that says the account has a way back in. Unlike declining, the app keeps asking.
+      // Stepped-up, as generating is: it takes away the account's recovery path.
+      discardRecoveryCodes: createAuthEndpoint(
+        "/recovery-codes/discard",
+        { method: "POST", use: [sessionMiddleware] },
+        async (ctx) => {
+          const userId = ctx.context.session.user.id;
+          await db().delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+          await recordSecurityEvent({ type: "recovery_codes_discarded", userId, request: requestFacts(ctx) });
+          return ctx.json({ discarded: true });
+        },
       ),
 
       declineRecoveryCodes: createAuthEndpoint(

@@ -225,6 +225,28 @@ describe("recovery codes", () => {
     expect(await db().select().from(recoveryCode).where(eq(recoveryCode.userId, user.id))).toHaveLength(0);
   });
 
+  it("discards a set nobody saved, under step-up, without declining codes for good", async () => {
+    const { browser, user } = await accountWithCodes();
+
+    const discarded = await browser.post("/recovery-codes/discard");
+    const status = await browser.get<Status & { declinedAt: string | null }>("/recovery-codes/status");
+
+    expect(discarded.status).toBe(200);
+    expect(status.body).toMatchObject({ total: 0, remaining: 0, declinedAt: null });
+    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual([
+      "recovery_codes_generated",
+      "recovery_codes_discarded",
+    ]);
+
+    await db()
+      .update(session)
+      .set({ createdAt: sql`now() - interval '10 minutes'` })
+      .where(eq(session.userId, user.id));
+    const stale = await browser.post<Failure>("/recovery-codes/discard");
+    expect(stale.status).toBe(403);
+    expect(stale.body.code).toBe("STEP_UP_REQUIRED");
+  });
+
   it("records a user's informed choice to go without codes", async () => {
     const { browser, user } = await signUp();
 

@@ -9,15 +9,10 @@ import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Recovery codes" };
 
-export default async function RecoveryCodesPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ reveal?: string }>;
-}) {
+export default async function RecoveryCodesPage() {
   const { user } = await requireSession();
   const requestHeaders = await headers();
-  const [{ reveal }, status, passkeys] = await Promise.all([
-    searchParams,
+  const [status, passkeys] = await Promise.all([
     recoveryCodeStatus(user.id),
     auth().api.listPasskeys({ headers: requestHeaders }),
   ]);
@@ -27,8 +22,8 @@ export default async function RecoveryCodesPage({
         title="Recovery codes"
         description="One-time codes that get you back in if you lose every device with your passkeys."
       />
-      {passkeys.length > 0 && status.total === 0 && !status.declinedAt && !reveal && <RecoveryCodesWarning />}
-      <RecoveryCodesPanel status={status} generateNow={Boolean(reveal)} />
+      {passkeys.length > 0 && status.total === 0 && !status.declinedAt && <RecoveryCodesWarning />}
+      <RecoveryCodesPanel status={status} />
     </div>
   );
 }
