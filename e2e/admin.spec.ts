@@ -45,7 +45,8 @@ test("an admin with only a synced passkey is told to add a security key, and is 
 
   await test.step("adds a security key, and is told to sign in with it", async () => {
     await page.getByRole("link", { name: "Add a passkey" }).click();
-    await expect(page).toHaveURL(/\/settings\/security\/passkeys$/);
+    await expect(page).toHaveURL(/\/settings\/security\/passkeys\?add=1$/);
+    await expect(page.getByLabel("Passkey name", { exact: true })).toBeFocused();
     await phone.remove();
     await VirtualAuthenticator.attach(page, { synced: false });
     await addPasskey(page, "Security key");

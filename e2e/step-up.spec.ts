@@ -61,7 +61,7 @@ test.describe("with a short step-up window", () => {
 
     await stepUp.getByRole("button", { name: "Cancel" }).click();
     await expect(stepUp).toBeHidden();
-    await expect(confirmRemoval.getByText("Nothing was changed")).toBeVisible();
+    await expectInformation(confirmRemoval.getByText("Nothing was changed"));
     await expect(confirmRemoval.getByRole("button", { name: "Remove passkey" })).toBeFocused();
     await page.reload();
     await expect(passkeyRows(page, "Laptop")).toBeVisible();
@@ -129,8 +129,27 @@ test.describe("with a short step-up window", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await outlastWindow(page);
     await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await page
+      .getByRole("dialog", { name: "Confirm it's you" })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+    // The same words, as information, as everywhere a step-up is closed.
+    await expectInformation(
+      page.getByText("Nothing was changed. Confirm it's you when you want to go ahead."),
+    );
+    await expect(sessions).toHaveCount(2);
+
+    await page.getByRole("button", { name: "Sign out all other sessions" }).click();
     await confirmWithPassword(page);
     await expect(sessions).toHaveCount(1);
+    await expect(page.getByText("Signed out of every other session.")).toBeVisible();
+    await expect(page.getByText("Nothing was changed")).toBeHidden();
+    const heading = page.getByRole("heading", { name: "Signed in (1)" });
+    await expect(heading).toBeFocused();
+    expect(await heading.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("solid");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     await other.goto("/settings/security/passkeys");
     await expect(other).toHaveURL(/\/sign-in\?next=/);

@@ -14,7 +14,7 @@ export type Feedback = { tone: "error" | "info"; text: string };
  */
 export const STEP_UP_CANCELLED = {
   code: "STEP_UP_CANCELLED",
-  message: "Nothing was changed: confirming it's you is needed for this.",
+  message: "Nothing was changed. Confirm it's you when you want to go ahead.",
 } as const satisfies AuthClientError;
 
 /**
@@ -60,14 +60,22 @@ export function describeAuthError(error: AuthClientError): string {
 }
 
 /**
+ * A sensitive action that did not run. A step-up the user closed is information, worded the same
+ * wherever it happens; anything else is an error.
+ */
+export function describeActionFailure(error: AuthClientError): Feedback {
+  if (error.code === STEP_UP_CANCELLED.code) return { tone: "info", text: STEP_UP_CANCELLED.message };
+  return { tone: "error", text: describeAuthError(error) };
+}
+
+/**
  * A passkey ceremony that did not finish, or a step-up the user closed: said as information, in the
  * caller's words for a cancelled ceremony. An authenticator that already holds a passkey for this
  * account is an error, though SimpleWebAuthn reports it with an `ERROR_` code too.
  */
 export function describeCeremonyFailure(error: AuthClientError, whenCancelled: string): Feedback {
-  if (error.code === STEP_UP_CANCELLED.code) return { tone: "info", text: STEP_UP_CANCELLED.message };
   if (isCeremonyCancelled(error) && error.code !== "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
     return { tone: "info", text: whenCancelled };
   }
-  return { tone: "error", text: describeAuthError(error) };
+  return describeActionFailure(error);
 }

@@ -1,9 +1,8 @@
 import { SignOutButton } from "@/components/app/sign-out-button";
-import { LinkButton } from "@/components/ui/link-button";
+import { AddPasskeyLink } from "@/components/passkeys/add-passkey-link";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import type { AdminPasskeyPolicy } from "@/config/env";
-import { routes } from "@/config/site";
 import type { AdminRefusal as Refusal } from "@/lib/admin/policy";
 import { ADMIN_PATH } from "@/lib/admin/roles";
 
@@ -31,7 +30,7 @@ export function AdminRefusal({ refusal, policy }: { refusal: Refusal; policy: Ad
       {refusal.reason === "add-passkey" ? (
         <ol className="flex list-decimal flex-col gap-3 pl-5">
           <li>
-            <LinkButton href={routes.passkeys}>Add a passkey</LinkButton>
+            <AddPasskeyLink />
             <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
               {policy === "attested"
                 ? "Use a security key, and let your browser share its make and model when it asks. The passkey list shows “Verified” and the model for a key this site could verify."

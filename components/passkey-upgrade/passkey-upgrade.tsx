@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
+import { PasskeyOfferBanner } from "./passkey-offer-banner";
 
 type Offer = "none" | "banner" | "added";
 
@@ -21,8 +21,10 @@ async function supportsConditionalCreate(): Promise<boolean> {
 }
 
 /**
- * After a password sign-in, at most once a week (the server decides and records it): a passkey
- * made quietly by the password manager where the browser can, else a banner the user can dismiss.
+ * After a password sign-in, at most once a week: a passkey made quietly by the password manager
+ * where the browser can, else (or when it quietly declined) a banner the user can dismiss. The week
+ * is spent only by an offer made: the banner on screen (lib/passkey-upgrade/server.ts). A passkey
+ * the password manager added needs no record, as an account with a passkey is never offered one.
  */
 export function PasskeyUpgrade() {
   const router = useRouter();
@@ -37,12 +39,11 @@ export function PasskeyUpgrade() {
       const { data } = await authClient.passkeyUpgrade.offer();
       if (!data?.offer) return;
       if (!(await supportsConditionalCreate())) return setOffer("banner");
-      // Declined or unsupported by the password manager: nothing to show, as nothing was asked.
       const { error } = await authClient.passkey.addPasskey({ useAutoRegister: true });
-      if (!error) {
-        setOffer("added");
-        router.refresh();
-      }
+      // Declined, silently, by the password manager: the user saw nothing, so they are asked in words.
+      if (error) return setOffer("banner");
+      setOffer("added");
+      router.refresh();
     })();
   }, [router]);
 
@@ -60,25 +61,5 @@ export function PasskeyUpgrade() {
     );
   }
   if (offer !== "banner") return null;
-  return (
-    <section
-      aria-labelledby="passkey-upgrade-title"
-      className="mb-6 flex flex-col gap-3 rounded-xl border border-blue-200 bg-blue-50 p-4 sm:flex-row sm:items-center dark:border-blue-900 dark:bg-blue-950/40"
-    >
-      <div className="flex-1">
-        <h2 id="passkey-upgrade-title" className="font-medium">
-          Skip the password next time — add a passkey
-        </h2>
-        <p className="text-sm text-neutral-700 dark:text-neutral-300">
-          Sign in with your fingerprint, face or screen lock. Nothing to remember, nothing to phish.
-        </p>
-      </div>
-      <div className="flex gap-2">
-        <Button onClick={() => router.push(routes.passkeys)}>Add a passkey</Button>
-        <Button variant="ghost" onClick={() => setOffer("none")}>
-          Not now
-        </Button>
-      </div>
-    </section>
-  );
+  return <PasskeyOfferBanner onDismiss={() => setOffer("none")} />;
 }

@@ -15,13 +15,26 @@ export const NEW_PASSKEY_NAME_FIELD = "new-passkey-name";
 const NO_PASSKEY_CREATED = "No passkey was created. You can try again whenever you're ready.";
 
 /** Names a new passkey (prefilled with a guess at this device), then runs the browser's create ceremony. */
-export function AddPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<AuthClientError | null> }) {
+type Props = {
+  onAdd: (name: string) => Promise<AuthClientError | null>;
+  /** Focus the name field on arrival, for a visitor who came here to add a passkey. */
+  autoFocus?: boolean;
+};
+
+export function AddPasskeyForm({ onAdd, autoFocus = false }: Props) {
   const [name, setName] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<Feedback | null>(null);
 
   // After hydration: the server cannot know which device this is.
   useEffect(() => setName((current) => current || guessDeviceName(navigator.userAgent)), []);
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    const field = document.getElementById(NEW_PASSKEY_NAME_FIELD);
+    field?.focus();
+    field?.scrollIntoView({ block: "center" });
+  }, [autoFocus]);
 
   async function addPasskey() {
     const check = checkPasskeyName(name);

@@ -8,19 +8,20 @@ import type { PasskeyView } from "./passkey-view";
 type Props = {
   passkeys: PasskeyView[];
   currentPasskeyId: string | null;
+  /** The passkey just added, marked as new. */
+  newPasskeyId: string | null;
   now: Date;
   onRename: (passkey: PasskeyView, name: string) => Promise<string | null>;
   onRemove: (passkey: PasskeyView) => void;
 };
 
 /** The user's passkeys, newest first. */
-export function PasskeyList({ passkeys, currentPasskeyId, now, onRename, onRemove }: Props) {
+export function PasskeyList({ passkeys, currentPasskeyId, newPasskeyId, now, onRename, onRemove }: Props) {
   if (passkeys.length === 0) {
     return (
       <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-neutral-300 p-4 dark:border-neutral-700">
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
-          No passkeys yet. A passkey lets you sign in with your fingerprint, face or screen lock: nothing to
-          remember, and nothing a fake site can steal.
+          No passkeys yet. With one there is nothing to remember, and nothing a fake site can steal.
         </p>
         <Button variant="secondary" onClick={() => document.getElementById(NEW_PASSKEY_NAME_FIELD)?.focus()}>
           Add a passkey
@@ -39,6 +40,7 @@ export function PasskeyList({ passkeys, currentPasskeyId, now, onRename, onRemov
           key={passkey.id}
           passkey={passkey}
           isCurrent={passkey.id === currentPasskeyId}
+          isNew={passkey.id === newPasskeyId}
           now={now}
           onRename={onRename}
           onRemove={onRemove}

@@ -3,10 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
-import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
+import {
+  type AuthClientError,
+  describeActionFailure,
+  describeAuthError,
+  type Feedback,
+} from "@/lib/auth-messages";
 import { defaultPasskeyName } from "@/lib/passkeys/authenticators";
 import { type PasskeyAccount, signalAccountPasskeys } from "@/lib/passkeys/signals";
 import { plural } from "@/lib/security-activity/describe";
@@ -24,6 +30,8 @@ type Props = {
   now: string;
   /** Just signed up: invite the user to add a first passkey. */
   welcome: boolean;
+  /** Opened from an "Add a passkey" link elsewhere: the add form takes focus. */
+  startAdding: boolean;
   recovery: { hasCodes: boolean; declined: boolean };
 };
 
@@ -35,11 +43,14 @@ export function PasskeyManager({
   account,
   now,
   welcome,
+  startAdding,
   recovery,
 }: Props) {
   const router = useRouter();
   const [passkeys, setPasskeys] = useState(initialPasskeys);
-  const [announcement, setAnnouncement] = useState("");
+  // The last change, said on screen (and to screen readers) until the next one.
+  const [done, setDone] = useState("");
+  const [newPasskeyId, setNewPasskeyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<PasskeyView | null>(null);
   const withStepUp = useStepUp();
   // Where focus goes after the list changes: set with the change, moved once React has rendered it.
@@ -68,7 +79,8 @@ export function PasskeyManager({
     }
     const fresh = await refresh();
     const added = fresh.find((passkey) => !passkeys.some((known) => known.id === passkey.id));
-    setAnnouncement(`Passkey “${name}” added.`);
+    setDone(`Passkey “${name}” added.`);
+    setNewPasskeyId(added?.id ?? null);
     if (added) setFocusTarget(`passkey-${added.id}`);
     return null;
   }
@@ -81,11 +93,12 @@ export function PasskeyManager({
       account,
       fresh.map((row) => row.credentialID),
     );
-    setAnnouncement(`Renamed to “${name}”.`);
+    setDone(`Renamed to “${name}”.`);
+    setNewPasskeyId(null);
     return null;
   }
 
-  async function removePasskey(signOutItsSessions: boolean): Promise<string | null> {
+  async function removePasskey(signOutItsSessions: boolean): Promise<Feedback | null> {
     if (!removing) return null;
     const name = removing.name || defaultPasskeyName(removing);
     let signedOut = 0;
@@ -99,14 +112,15 @@ export function PasskeyManager({
       signedOut = (data as { signedOut?: number } | null)?.signedOut ?? 0;
       return error;
     });
-    if (error) return describeAuthError(error);
+    if (error) return describeActionFailure(error);
     setRemoving(null);
     const fresh = await refresh();
     signalAccountPasskeys(
       account,
       fresh.map((row) => row.credentialID),
     );
-    setAnnouncement(
+    setNewPasskeyId(null);
+    setDone(
       signedOut > 0
         ? `Passkey “${name}” removed. Signed out ${plural(signedOut, "session", "sessions")} it had signed in.`
         : `Passkey “${name}” removed.`,
@@ -123,12 +137,18 @@ export function PasskeyManager({
         </Notice>
       )}
       <section aria-labelledby="your-passkeys" className="flex flex-col gap-3">
-        <h2 id="your-passkeys" tabIndex={-1} className="text-lg font-medium outline-none">
+        <h2
+          id="your-passkeys"
+          tabIndex={-1}
+          className="self-start rounded-sm text-lg font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-600"
+        >
           Your passkeys{passkeys.length > 0 && ` (${passkeys.length})`}
         </h2>
+        <LiveRegion>{done && <Notice tone="success">{done}</Notice>}</LiveRegion>
         <PasskeyList
           passkeys={passkeys}
           currentPasskeyId={currentPasskeyId}
+          newPasskeyId={newPasskeyId}
           now={new Date(now)}
           onRename={renamePasskey}
           onRemove={setRemoving}
@@ -138,11 +158,8 @@ export function PasskeyManager({
         <h2 id="add-passkey" className="text-lg font-medium">
           Add a passkey
         </h2>
-        <AddPasskeyForm onAdd={addPasskey} />
+        <AddPasskeyForm onAdd={addPasskey} autoFocus={startAdding} />
       </section>
-      <p aria-live="polite" aria-atomic="true" className="sr-only">
-        {announcement}
-      </p>
       <RemovePasskeyDialog
         name={removing && (removing.name || defaultPasskeyName(removing))}
         left={{ passkeys: passkeys.length - 1, hasPassword: account.hasPassword }}

@@ -14,12 +14,14 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 type Props = {
   passkey: PasskeyView;
   isCurrent: boolean;
+  /** Just added: marked until the list next changes. */
+  isNew: boolean;
   now: Date;
   onRename: (passkey: PasskeyView, name: string) => Promise<string | null>;
   onRemove: (passkey: PasskeyView) => void;
 };
 
-export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Props) {
+export function PasskeyRow({ passkey, isCurrent, isNew, now, onRename, onRemove }: Props) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const authenticator = describeAuthenticator(passkey);
@@ -41,7 +43,9 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
 
   return (
     <li
-      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 px-4 py-4 sm:grid-cols-[auto_1fr_auto] sm:gap-x-4"
+      className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 px-4 py-4 sm:grid-cols-[auto_1fr_auto] sm:gap-x-4 ${
+        isNew ? "rounded-lg ring-2 ring-emerald-600 ring-inset dark:ring-emerald-500" : ""
+      }`}
       data-passkey-id={passkey.id}
       aria-label={name}
     >
@@ -60,10 +64,14 @@ export function PasskeyRow({ passkey, isCurrent, now, onRename, onRemove }: Prop
             }}
           />
         ) : (
-          <p className="flex flex-wrap items-center gap-2">
-            <span id={`passkey-${passkey.id}`} tabIndex={-1} className="font-medium break-words outline-none">
-              {name}
-            </span>
+          // Focused when just added, so it reads with its badges; the outline shows where focus went.
+          <p
+            id={`passkey-${passkey.id}`}
+            tabIndex={-1}
+            className="flex flex-wrap items-center gap-2 self-start rounded-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-600"
+          >
+            <span className="font-medium break-words">{name}</span>
+            {isNew && <Badge tone="success">New</Badge>}
             {isCurrent && <Badge>Used for this sign-in</Badge>}
           </p>
         )}

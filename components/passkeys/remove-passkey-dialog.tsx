@@ -4,8 +4,10 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
+import type { Feedback } from "@/lib/auth-messages";
 import { PASSKEY_POLICY_ERROR_CODES } from "@/lib/passkeys/error-codes";
 import { type AccountSignInMethods, hasWayIn } from "@/lib/sign-in-methods/methods";
+import { LastPasskeyNotice } from "./last-passkey-notice";
 
 type Props = {
   /** The passkey's display name; null when no removal is being confirmed. */
@@ -20,7 +22,8 @@ type Props = {
     /** This session was signed in with a recovery code: the passkey is taken to be lost, and they end. */
     endWhateverTheChoice: boolean;
   };
-  onConfirm: (signOutItsSessions: boolean) => Promise<string | null>;
+  /** Answers why nothing was removed, or null once it was. */
+  onConfirm: (signOutItsSessions: boolean) => Promise<Feedback | null>;
   onClose: () => void;
 };
 
@@ -38,7 +41,7 @@ export function RemovePasskeyDialog({
   onClose,
 }: Props) {
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Feedback | null>(null);
   const [signOutItsSessions, setSignOutItsSessions] = useState(true);
   const checkboxId = useId();
   const isLastPasskey = left.passkeys === 0;
@@ -47,9 +50,9 @@ export function RemovePasskeyDialog({
 
   async function confirm() {
     setPending(true);
-    const failure = await onConfirm(signOutItsSessions);
+    const outcome = await onConfirm(signOutItsSessions);
     setPending(false);
-    setError(failure);
+    setFailure(outcome);
   }
 
   return (
@@ -57,7 +60,7 @@ export function RemovePasskeyDialog({
       open={name !== null}
       onClose={() => {
         // Each removal starts from the same question, with the same answer ticked.
-        setError(null);
+        setFailure(null);
         setSignOutItsSessions(true);
         onClose();
       }}
@@ -100,15 +103,8 @@ export function RemovePasskeyDialog({
               )}
             </div>
           ))}
-        {isLastPasskey && !blocked && !hasRecoveryCodes && (
-          <Notice tone="error">
-            <strong className="font-semibold">
-              This is your last passkey, and you have no recovery codes.
-            </strong>{" "}
-            After removing it you can only sign in with your password; forget it and there is no way back in.
-          </Notice>
-        )}
-        <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
+        {isLastPasskey && <LastPasskeyNotice blocked={blocked} hasRecoveryCodes={hasRecoveryCodes} />}
+        <div aria-live="polite">{failure && <Notice tone={failure.tone}>{failure.text}</Notice>}</div>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={onClose} autoFocus>
             {blocked ? "OK" : "Cancel"}

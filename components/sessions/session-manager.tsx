@@ -5,9 +5,10 @@ import { useEffect, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
-import { type AuthClientError, describeAuthError } from "@/lib/auth-messages";
+import { type AuthClientError, describeActionFailure, type Feedback } from "@/lib/auth-messages";
 import { readableIpAddress } from "@/lib/format/ip-address";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import type { ActiveSession } from "@/lib/sessions/active-sessions";
@@ -19,8 +20,9 @@ export function SessionManager({ sessions, now }: Props) {
   const router = useRouter();
   const withStepUp = useStepUp();
   const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // What the last sign-out did, by the heading that takes focus; or, by the buttons, why it did not happen.
+  const [done, setDone] = useState("");
+  const [failure, setFailure] = useState<Feedback | null>(null);
   const [focusList, setFocusList] = useState(false);
   const others = sessions.filter((session) => !session.isCurrent);
 
@@ -34,23 +36,29 @@ export function SessionManager({ sessions, now }: Props) {
   async function signOut(
     key: string,
     action: () => Promise<{ error: AuthClientError | null }>,
-    done: string,
+    outcome: string,
   ) {
     setPending(key);
-    setError(null);
-    const failure = await withStepUp(async () => (await action()).error);
+    setDone("");
+    setFailure(null);
+    const error = await withStepUp(async () => (await action()).error);
     setPending(null);
-    if (failure) return setError(describeAuthError(failure));
-    setAnnouncement(done);
+    if (error) return setFailure(describeActionFailure(error));
+    setDone(outcome);
     setFocusList(true);
     router.refresh();
   }
 
   return (
     <section aria-labelledby="your-sessions" className="flex flex-col gap-4">
-      <h2 id="your-sessions" tabIndex={-1} className="text-lg font-medium outline-none">
+      <h2
+        id="your-sessions"
+        tabIndex={-1}
+        className="self-start rounded-sm text-lg font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-600"
+      >
         Signed in ({sessions.length})
       </h2>
+      <LiveRegion>{done && <Notice tone="success">{done}</Notice>}</LiveRegion>
       <ul
         aria-label="Your sessions"
         className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800"
@@ -107,10 +115,7 @@ export function SessionManager({ sessions, now }: Props) {
           Sign out all other sessions
         </Button>
       )}
-      <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
-      <p aria-live="polite" aria-atomic="true" className="sr-only">
-        {announcement}
-      </p>
+      <LiveRegion>{failure && <Notice tone={failure.tone}>{failure.text}</Notice>}</LiveRegion>
     </section>
   );
 }

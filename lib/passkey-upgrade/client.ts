@@ -1,11 +1,14 @@
 import type { BetterAuthClientPlugin } from "better-auth/client";
 import type { passkeyUpgrade } from "./server";
 
-/** The browser's half: `authClient.passkeyUpgrade.offer()`, typed from the server plugin. */
+/**
+ * The browser's half: `authClient.passkeyUpgrade.offer()` and `.offerShown()`, typed from the
+ * server plugin.
+ */
 export const passkeyUpgradeClient = () =>
   ({
     id: "passkey-upgrade",
     $InferServerPlugin: {} as ReturnType<typeof passkeyUpgrade>,
-    // Called without arguments, the client would otherwise send this as GET.
-    pathMethods: { "/passkey-upgrade/offer": "POST" },
+    // Called without arguments, the client would otherwise send these as GET.
+    pathMethods: { "/passkey-upgrade/offer": "POST", "/passkey-upgrade/offer-shown": "POST" },
   }) satisfies BetterAuthClientPlugin;

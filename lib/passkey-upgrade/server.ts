@@ -8,10 +8,23 @@ import { passkey, user } from "@/lib/db/schema";
 /** A password user is offered a passkey at most once in this long. */
 export const PASSKEY_OFFER_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** This user, if the account has no passkey and was not offered one in the last week. */
+function dueAnOffer(userId: string, now: Date) {
+  return and(
+    eq(user.id, userId),
+    or(
+      isNull(user.passkeyNudgedAt),
+      lt(user.passkeyNudgedAt, new Date(now.getTime() - PASSKEY_OFFER_INTERVAL_MS)),
+    ),
+    notExists(db().select({ id: passkey.id }).from(passkey).where(eq(passkey.userId, user.id))),
+  );
+}
+
 /**
- * Whether to offer this user a passkey now, recorded as offered when the answer is yes: an account
- * without passkeys, not offered one in the last week. One conditional UPDATE, so that two tabs
- * opened at once do not both offer.
+ * Offering a passkey to a password user, at most once a week. Asking whether an offer is due spends
+ * nothing: the page may never show it (the password manager declined a quiet passkey, the tab was
+ * closed). The browser reports the offer once it was really made, a banner on screen; that report
+ * spends the week, in one conditional UPDATE, so that two tabs reporting at once record one offer.
  */
 export function passkeyUpgrade() {
   return {
@@ -19,29 +32,36 @@ export function passkeyUpgrade() {
     options: {
       surface: {
         "/passkey-upgrade/offer": { access: "signed-in", logs: [], usedBy: "dashboard, passkey offer" },
+        "/passkey-upgrade/offer-shown": {
+          access: "signed-in",
+          logs: [],
+          usedBy: "dashboard, passkey offer on screen",
+        },
       },
     } satisfies PluginSurface,
     endpoints: {
-      offerPasskey: createAuthEndpoint(
+      isPasskeyOfferDue: createAuthEndpoint(
         "/passkey-upgrade/offer",
         { method: "POST", use: [sessionMiddleware] },
         async (ctx) => {
+          const due = await db()
+            .select({ id: user.id })
+            .from(user)
+            .where(dueAnOffer(ctx.context.session.user.id, new Date()));
+          return ctx.json({ offer: due.length > 0 });
+        },
+      ),
+      recordPasskeyOfferShown: createAuthEndpoint(
+        "/passkey-upgrade/offer-shown",
+        { method: "POST", use: [sessionMiddleware] },
+        async (ctx) => {
           const now = new Date();
-          const offered = await db()
+          const recorded = await db()
             .update(user)
             .set({ passkeyNudgedAt: now })
-            .where(
-              and(
-                eq(user.id, ctx.context.session.user.id),
-                or(
-                  isNull(user.passkeyNudgedAt),
-                  lt(user.passkeyNudgedAt, new Date(now.getTime() - PASSKEY_OFFER_INTERVAL_MS)),
-                ),
-                notExists(db().select({ id: passkey.id }).from(passkey).where(eq(passkey.userId, user.id))),
-              ),
-            )
+            .where(dueAnOffer(ctx.context.session.user.id, now))
             .returning({ id: user.id });
-          return ctx.json({ offer: offered.length > 0 });
+          return ctx.json({ recorded: recorded.length > 0 });
         },
       ),
     },

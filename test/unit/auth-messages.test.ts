@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeAuthError, describeCeremonyFailure, STEP_UP_CANCELLED } from "@/lib/auth-messages";
+import {
+  describeActionFailure,
+  describeAuthError,
+  describeCeremonyFailure,
+  STEP_UP_CANCELLED,
+} from "@/lib/auth-messages";
 
 const CANCELLED = "No passkey was created. You can try again whenever you're ready.";
 
@@ -32,6 +37,19 @@ describe("describeCeremonyFailure", () => {
   it("reads a refusal by the server as an error, in the server's words", () => {
     const refusal = { code: "STEP_UP_REQUIRED", message: "Confirm it's you to continue.", status: 403 };
     expect(describeCeremonyFailure(refusal, CANCELLED)).toEqual({ tone: "error", text: refusal.message });
+  });
+});
+
+describe("describeActionFailure", () => {
+  it("reads a step-up the user closed as information, and anything else as an error", () => {
+    expect(describeActionFailure(STEP_UP_CANCELLED)).toEqual({
+      tone: "info",
+      text: STEP_UP_CANCELLED.message,
+    });
+    expect(describeActionFailure({ code: "CHALLENGE_NOT_FOUND" })).toEqual({
+      tone: "error",
+      text: "The passkey request expired. Please try again.",
+    });
   });
 });
 

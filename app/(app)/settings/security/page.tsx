@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { AddPasskeyLink } from "@/components/passkeys/add-passkey-link";
 import { RecoveryPathStatus } from "@/components/recovery-codes/recovery-path-status";
 import { SecurityLinks } from "@/components/settings/security-links";
 import { PageHeader } from "@/components/ui/page-header";
-import { routes, site } from "@/config/site";
+import { site } from "@/config/site";
 import { securityOverview } from "@/lib/recovery-codes/recovery-path";
 import { requireSession } from "@/lib/session";
 
@@ -13,15 +14,6 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 export default async function SecurityOverviewPage() {
   const { user } = await requireSession();
   const overview = await securityOverview(user.id);
-  // The passkeys card says how many there are, once there are any.
-  const pages = site.settings.pages.map((page) =>
-    page.href === routes.passkeys && overview.passkeys
-      ? {
-          ...page,
-          summary: `${plural(overview.passkeys, "passkey", "passkeys")}: add, rename or remove them.`,
-        }
-      : page,
-  );
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title="Security" description="How you sign in, and how you get back in." />
@@ -34,13 +26,12 @@ export default async function SecurityOverviewPage() {
           <dd>{overview.passkeys ? plural(overview.passkeys, "passkey", "passkeys") : "None yet"}</dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Password</dt>
           <dd>{overview.hasPassword ? "Set" : "Not set"}</dd>
-          <dt className="text-neutral-600 dark:text-neutral-400">Recovery codes</dt>
-          <dd>
-            {overview.recovery.total
-              ? `${overview.recovery.remaining} of ${overview.recovery.total} left`
-              : "None generated"}
-          </dd>
         </dl>
+        {overview.passkeys === 0 && (
+          <div>
+            <AddPasskeyLink variant="secondary" />
+          </div>
+        )}
       </section>
       <section aria-labelledby="recovery-path" className="flex flex-col gap-3">
         <h2 id="recovery-path" className="text-lg font-semibold">
@@ -52,7 +43,7 @@ export default async function SecurityOverviewPage() {
         <h2 id="security-pages" className="text-lg font-semibold">
           Manage
         </h2>
-        <SecurityLinks pages={pages} />
+        <SecurityLinks pages={site.settings.pages} />
       </section>
     </div>
   );

@@ -15,12 +15,12 @@ import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
-type SearchParams = Promise<{ welcome?: string; recovered?: string }>;
+type SearchParams = Promise<{ welcome?: string; recovered?: string; add?: string }>;
 
 export default async function PasskeysPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireSession();
   const requestHeaders = await headers();
-  const [{ welcome, recovered }, passkeys, { hasPassword }, recovery] = await Promise.all([
+  const [{ welcome, recovered, add }, passkeys, { hasPassword }, recovery] = await Promise.all([
     searchParams,
     auth().api.listPasskeys({ headers: requestHeaders }),
     signInMethodsOf(user.id),
@@ -66,6 +66,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
         account={account}
         now={new Date().toISOString()}
         welcome={Boolean(welcome)}
+        startAdding={Boolean(add)}
         recovery={{ hasCodes: recovery.remaining > 0, declined: Boolean(recovery.declinedAt) }}
       />
     </div>
