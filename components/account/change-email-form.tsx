@@ -8,9 +8,9 @@ import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError } from "@/lib/auth-messages";
+import { describeActionFailure } from "@/lib/auth-messages";
 
-type Result = { tone: "error" | "success"; text: string } | null;
+type Result = { tone: "error" | "info" | "success"; text: string } | null;
 
 /**
  * Asks for a new address. The answer is the same whether or not it has an account, so the form says
@@ -28,7 +28,7 @@ export function ChangeEmailForm() {
     setResult(null);
     const error = await withStepUp(async () => (await authClient.emailChange.request({ newEmail })).error);
     setPending(false);
-    if (error) return setResult({ tone: "error", text: describeAuthError(error) });
+    if (error) return setResult(describeActionFailure(error));
     form.reset();
     setResult({
       tone: "success",

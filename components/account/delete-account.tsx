@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { site } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError } from "@/lib/auth-messages";
+import { describeActionFailure, type Feedback } from "@/lib/auth-messages";
 
 /** Deletes the account once the user has typed its email, and confirmed it's them. */
 export function DeleteAccount({ email }: { email: string }) {
@@ -17,7 +17,7 @@ export function DeleteAccount({ email }: { email: string }) {
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState("");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Feedback | null>(null);
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
 
   function close() {
@@ -33,7 +33,7 @@ export function DeleteAccount({ email }: { email: string }) {
     const failure = await withStepUp(async () => (await authClient.deleteUser({})).error);
     if (failure) {
       setPending(false);
-      return setError(describeAuthError(failure));
+      return setError(describeActionFailure(failure));
     }
     // A full load, so that nothing of the signed-in app stays in memory.
     window.location.assign("/?account=deleted");
@@ -60,7 +60,7 @@ export function DeleteAccount({ email }: { email: string }) {
             required
             autoFocus
           />
-          <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
+          <div aria-live="polite">{error && <Notice tone={error.tone}>{error.text}</Notice>}</div>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={close}>
               Cancel

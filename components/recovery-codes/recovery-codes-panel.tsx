@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError } from "@/lib/auth-messages";
+import { describeActionFailure, type Feedback } from "@/lib/auth-messages";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/status";
 import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 
@@ -19,7 +19,7 @@ export function RecoveryCodesPanel({ status }: { status: RecoveryCodeStatus }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Feedback | null>(null);
   const withStepUp = useStepUp();
 
   async function generate() {
@@ -33,7 +33,7 @@ export function RecoveryCodesPanel({ status }: { status: RecoveryCodeStatus }) {
       return error;
     });
     setPending(false);
-    if (failure || !generated) return setError(describeAuthError(failure ?? {}));
+    if (failure || !generated) return setError(describeActionFailure(failure ?? {}));
     setCodes(generated);
   }
 
@@ -71,7 +71,7 @@ export function RecoveryCodesPanel({ status }: { status: RecoveryCodeStatus }) {
       >
         {status.total > 0 ? "Generate new codes" : "Generate recovery codes"}
       </Button>
-      <div aria-live="polite">{error && <Notice tone="error">{error}</Notice>}</div>
+      <div aria-live="polite">{error && <Notice tone={error.tone}>{error.text}</Notice>}</div>
       <Dialog open={confirming} onClose={() => setConfirming(false)} title="Replace your recovery codes?">
         <div className="flex flex-col gap-4 text-sm">
           <p>Your current codes will stop working at once, including any you have printed or saved.</p>

@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError } from "@/lib/auth-messages";
+import { describeActionFailure, describeAuthError, type Feedback } from "@/lib/auth-messages";
 import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 import { SkipRecoveryCodes } from "./skip-recovery-codes";
 
@@ -22,7 +22,7 @@ type Props = {
 type Step =
   | { kind: "making" }
   | { kind: "choosing" }
-  | { kind: "failed"; error: string }
+  | { kind: "failed"; error: Feedback }
   | { kind: "shown"; codes: string[] };
 
 /**
@@ -44,7 +44,7 @@ export function SaveRecoveryCodes({ next, hasCodes }: Props) {
       codes = data?.codes;
       return error;
     });
-    if (failure || !codes) return setStep({ kind: "failed", error: describeAuthError(failure ?? {}) });
+    if (failure || !codes) return setStep({ kind: "failed", error: describeActionFailure(failure ?? {}) });
     setStep({ kind: "shown", codes });
   }
 
@@ -71,7 +71,7 @@ export function SaveRecoveryCodes({ next, hasCodes }: Props) {
         {step.kind === "making" && (
           <p className="text-neutral-700 dark:text-neutral-300">Making your codes…</p>
         )}
-        {step.kind === "failed" && <Notice tone="error">{step.error}</Notice>}
+        {step.kind === "failed" && <Notice tone={step.error.tone}>{step.error.text}</Notice>}
       </LiveRegion>
       {step.kind === "failed" && (
         <Button onClick={make} className="self-start">
