@@ -23,6 +23,8 @@ export const routes = {
   saveRecoveryCodes: "/setup/recovery-codes",
   /** Signed out: signing in with a recovery code. */
   recoverWithCode: "/sign-in/recover",
+  /** Signed out: asking for a link that sets a new password. */
+  forgotPassword: "/forgot-password",
   sessions: "/settings/security/sessions",
   activity: "/settings/security/activity",
   account: "/settings/account",

@@ -30,6 +30,18 @@ const SIGNED_OUT_FORMS: SecretForm[] = [
     fields: { Name: "Ada Byron-Lovelace", Email: uniqueEmail() },
     submit: "Create account",
   },
+  {
+    path: "/forgot-password",
+    form: "Reset your password",
+    fields: { Email: uniqueEmail() },
+    submit: "Mail me a link",
+  },
+  {
+    path: "/reset-password",
+    form: "Choose a new password",
+    fields: { "New password": "a brand new passphrase" },
+    submit: "Set new password",
+  },
 ];
 
 const SIGNED_IN_FORMS: SecretForm[] = [
@@ -38,6 +50,18 @@ const SIGNED_IN_FORMS: SecretForm[] = [
     form: "Change your email",
     fields: { "New email": uniqueEmail() },
     submit: "Change email",
+  },
+  {
+    path: "/settings/account",
+    form: "Change your name",
+    fields: { Name: "Ada King" },
+    submit: "Save name",
+  },
+  {
+    path: "/settings/account",
+    form: "Change your password",
+    fields: { "Current password": "correct horse battery staple", "New password": "a brand new passphrase" },
+    submit: "Change password",
   },
   {
     path: "/settings/security/passkeys",

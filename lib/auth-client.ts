@@ -2,6 +2,7 @@ import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/react";
 import { emailChangeClient } from "@/lib/account/client";
 import { passkeyUpgradeClient } from "@/lib/passkey-upgrade/client";
+import { passwordsClient } from "@/lib/password/client";
 import { recoveryCodesClient } from "@/lib/recovery-codes/client";
 import { sessionRevocationClient } from "@/lib/sessions/client";
 import { signUpClient } from "@/lib/sign-up/client";
@@ -17,5 +18,6 @@ export const authClient = createAuthClient({
     passkeyUpgradeClient(),
     sessionRevocationClient(),
     emailChangeClient(),
+    passwordsClient(),
   ],
 });

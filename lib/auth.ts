@@ -14,6 +14,7 @@ import * as schema from "@/lib/db/schema";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { passkeyUpgrade } from "@/lib/passkey-upgrade/server";
 import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/passkeys/policy";
+import { passwords } from "@/lib/password/server";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { recoveryCodes } from "@/lib/recovery-codes/server";
 import { securityActivity } from "@/lib/security-activity/plugin";
@@ -53,6 +54,7 @@ function createAuth() {
     sessionRevocation(),
     securityActivity(),
     personNames(),
+    passwords(),
     signUp(),
     passkeyUpgrade(),
     // Last, so cookies set by any endpoint called from a server action reach the browser.

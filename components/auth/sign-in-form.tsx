@@ -78,6 +78,10 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
           hint="Your passkeys appear as suggestions here."
         />
         <CurrentPasswordField />
+        {/* By the password it is about: an account with passkeys only has none to forget. */}
+        <p className="-mt-2 text-sm">
+          <TextLink href={routes.forgotPassword}>Forgot your password?</TextLink>
+        </p>
         <Button type="submit" variant="secondary" pending={password.pending}>
           Sign in
         </Button>

@@ -6,12 +6,14 @@ const arrivedAt = new WeakMap<object, number>();
 
 /**
  * Some answers say the same words whether or not an address has an account (the sign-up form's, a
- * request to move an account to a new address), but a free address costs writes a taken one does
+ * request to move an account to a new address, a request for a password reset link), but a free address costs writes a taken one does
  * not, which a stopwatch could tell apart. So no answer of the endpoints at `paths` leaves sooner
  * than `SIGN_UP_ANSWER_FLOOR_MS` after its request arrived: long enough to cover that work on a
  * busy server, short for a form submitted once. The hooks go in the plugin that owns the endpoints.
  */
-export function evenAnswerTiming(paths: ReadonlySet<string>): NonNullable<BetterAuthPlugin["hooks"]> {
+export function evenAnswerTiming(
+  paths: ReadonlySet<string>,
+): Required<NonNullable<BetterAuthPlugin["hooks"]>> {
   const matcher = (ctx: { path?: string }) => paths.has(ctx.path ?? "");
   return {
     before: [

@@ -46,12 +46,16 @@ export function secretChecks() {
 }
 
 /**
- * The account a check is about: the email a sign-in names (counted alike whether or not it has an
- * account, so that the limit says nothing about which exist), or the signed-in user's.
+ * The account a check is about: on an endpoint anyone may call, the email it names (counted alike
+ * whether or not it has an account, so that the limit says nothing about which exist); on one that
+ * needs a session, the signed-in user's, whatever email the body carries, so that a session cannot
+ * spend a stranger's budget in place of its own.
  */
 async function accountOf(ctx: HookContext): Promise<string | null> {
-  const email: unknown = ctx.body?.email;
-  if (typeof email === "string") return email.trim().toLowerCase();
+  if (servedEndpointOf(ctx)?.access === "anyone") {
+    const email: unknown = ctx.body?.email;
+    return typeof email === "string" ? email.trim().toLowerCase() : null;
+  }
   const signedIn = await getSessionFromCtx(ctx);
   return signedIn ? signedIn.user.email.toLowerCase() : null;
 }

@@ -65,6 +65,21 @@ export const CORE_SURFACE = {
   "/sign-out": { access: "anyone", logs: [], usedBy: "header, sign out" },
   "/get-session": { access: "anyone", logs: [], usedBy: "the client's session state" },
 
+  // A forgotten password: a link mailed to the address, then a new password (lib/password/reset.ts).
+  "/request-password-reset": {
+    access: "anyone",
+    // Each one may mail the address; lib/password caps the mails each address receives as well.
+    perAddress: { max: 5, windowSeconds: 60 },
+    logs: [],
+    usedBy: "forgot-password page",
+  },
+  "/reset-password": {
+    access: "anyone",
+    perAddress: { max: 10, windowSeconds: 60 },
+    logs: ["password_reset", "session_revoked"],
+    usedBy: "reset-password page, the mailed link",
+  },
+
   // Passkeys. A registration finishes only a ceremony its options began.
   "/passkey/generate-register-options": {
     access: "stepped-up-or-sign-up-link",
@@ -91,6 +106,14 @@ export const CORE_SURFACE = {
   },
 
   // The account and its sessions.
+  "/update-user": { access: "signed-in", logs: [], usedBy: "account page, name (the only field it takes)" },
+  "/change-password": {
+    access: "stepped-up",
+    // The current password is a secret a stolen session could guess.
+    checksSecret: "per account and address",
+    logs: ["password_changed", "password_change_failed", "session_revoked"],
+    usedBy: "account page, change password",
+  },
   "/delete-user": { access: "stepped-up", logs: [], usedBy: "account page" },
   "/revoke-other-sessions": { access: "stepped-up", logs: ["session_revoked"], usedBy: "sessions page" },
 
@@ -104,13 +127,12 @@ export const CORE_SURFACE = {
   "/account-info": { off: "no OAuth providers are configured" },
   "/list-accounts": { off: "nothing uses it: lib/sign-in-methods reads an account's ways in" },
   "/verify-password": { off: "an unmetered password oracle for any session; step-up is the check" },
-  "/change-password": { off: "no password change in the product yet" },
   "/change-email": {
     off: "its link signs in whoever opens it; the account feature asks the signed-in owner instead",
   },
-  "/request-password-reset": { off: "no password reset in the product yet" },
-  "/reset-password/:token": { off: "no password reset in the product yet" },
-  "/reset-password": { off: "no password reset in the product yet" },
+  "/reset-password/:token": {
+    off: "puts the token in a URL; the mailed link opens the app's page, with the token in its fragment",
+  },
   "/sign-up/email": {
     off: "takes a password from whoever types an address; the holder of the sign-up link sets it (lib/sign-up)",
   },
@@ -118,7 +140,6 @@ export const CORE_SURFACE = {
   "/verify-email": {
     off: "no flow mails its links: sign-up mails its own, and so does the account feature's email change",
   },
-  "/update-user": { off: "no profile editing in the product yet" },
   "/update-session": { off: "sessions carry nothing a client may set" },
   "/list-sessions": {
     off: "hands every session's token to JavaScript; the sessions page reads them on the server",

@@ -13,7 +13,7 @@ import { PASSKEY_EVENTS, recordPasskeyAdded, recordPasskeyRenamed, rememberPassk
 import {
   checkRegistrationBody,
   explainRegistrationRefusal,
-  registeringUserId,
+  registeringUser,
   registrationContext,
   withRegistrationRules,
 } from "./registration";
@@ -75,7 +75,8 @@ export function passkeyPolicy() {
         {
           // The plugin uses `?name=` (the nickname) as WebAuthn user.name, the account label in the
           // OS passkey prompt. Blanking it makes the plugin fall back to the user's email; the
-          // nickname still reaches the database through verify-registration's body.
+          // nickname still reaches the database through verify-registration's body. (The person's
+          // name becomes user.displayName: see the after hook.)
           matcher: on("/passkey/generate-register-options"),
           handler: createAuthMiddleware(async (ctx) => ({
             context: { query: { ...ctx.query, name: "", ...(await registrationContext(ctx)) } },
@@ -110,11 +111,17 @@ export function passkeyPolicy() {
           handler: createAuthMiddleware(async (ctx) => {
             const options = ctx.context.returned;
             if (!options || typeof options !== "object" || !("user" in options)) return;
-            const userId = await registeringUserId(ctx);
-            if (!userId) return;
+            const registering = await registeringUser(ctx);
+            if (!registering) return;
             // The plugin draws a random user handle per passkey; one per account is what lets the
-            // browser group an account's passkeys and the Signal API name the account.
-            const user = { ...(options.user as object), id: webAuthnUserHandle(userId) };
+            // browser group an account's passkeys and the Signal API name the account. It also
+            // gives the email as the display name; the person's own name is what they know the
+            // account by, while the email (user.name) tells two accounts of one person apart.
+            const user = {
+              ...(options.user as object),
+              id: webAuthnUserHandle(registering.id),
+              displayName: registering.name,
+            };
             return ctx.json({ ...options, user });
           }),
         },

@@ -31,13 +31,17 @@ export async function registrationContext(ctx: HookContext): Promise<{ context?:
   return token ? { context: pendingSignUpKey(token) } : {};
 }
 
-/** Whose passkey a registration creates: the signed-in user's, or the account a pending sign-up will create. */
-export async function registeringUserId(ctx: HookContext): Promise<string | null> {
+/**
+ * Whose passkey a registration creates, and the person's name: the signed-in user, or the account
+ * a pending sign-up will create.
+ */
+export async function registeringUser(ctx: HookContext): Promise<{ id: string; name: string } | null> {
   const session = await getSessionFromCtx(ctx);
-  if (session) return session.user.id;
+  if (session) return { id: session.user.id, name: session.user.name };
   const key = ctx.query?.context;
   if (typeof key !== "string" || !key) return null;
-  return (await findPendingSignUp(ctx.context.internalAdapter, key))?.userId ?? null;
+  const pending = await findPendingSignUp(ctx.context.internalAdapter, key);
+  return pending && { id: pending.userId, name: pending.name };
 }
 
 /**

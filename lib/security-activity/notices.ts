@@ -15,8 +15,11 @@ export type NoticeFacts = {
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
-/** A plain-text notice: what happened, when, where, and what to do if it wasn't the user. */
-function notice(facts: NoticeFacts, subject: string, what: string): Mail {
+/**
+ * A plain-text notice: what happened, when, where, and what to do if it wasn't the user. Every
+ * security notice has this shape; a feature words its own (lib/password/notices.ts).
+ */
+export function notice(facts: NoticeFacts, subject: string, what: string): Mail {
   const where = [
     describeUserAgent(facts.request.userAgent),
     facts.request.ipAddress && `IP address ${readableIpAddress(facts.request.ipAddress)}`,

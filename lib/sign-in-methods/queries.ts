@@ -4,7 +4,7 @@ import { account, passkey } from "@/lib/db/schema";
 import type { AccountSignInMethods } from "./methods";
 
 /** Better Auth's provider ID for the email + password credential in `accounts`. */
-const PASSWORD_PROVIDER = "credential";
+export const PASSWORD_PROVIDER = "credential";
 
 /**
  * The one definition of "has a password": an `accounts` row of the password provider that holds a

@@ -82,11 +82,11 @@ describe("the role", () => {
   it("cannot be changed by the user", async () => {
     const { browser, user: account } = await signUp();
 
-    // Off (lib/auth/surface.ts); were it on, `role` is `input: false` (lib/auth.ts).
+    // It changes the name and nothing else (lib/account/person-names.ts); `role` is `input: false` too.
     const response = await browser.post("/update-user", { role: "admin" });
 
     const [stored] = await db().select({ role: user.role }).from(user).where(eq(user.id, account.id));
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
     expect(stored?.role).toBe("user");
     expect((await currentSession(browser)).user.role).toBe("user");
   });

@@ -195,6 +195,23 @@ describe("the one budget for secret checks (lib/auth/secret-checks.ts)", () => {
     },
   );
 
+  it("counts a signed-in check against the caller's own account, whatever email its body names", async () => {
+    const { max } = SECRET_CHECK_BUDGET.perAccount;
+    const { browser } = await signUp();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < max; attempt++) {
+      const body = { email: uniqueEmail(), password: "guess" };
+      statuses.push((await browser.post("/step-up/password", body)).status);
+    }
+
+    const withTheRightPassword = await browser.post<ApiError>("/step-up/password", {
+      password: TEST_PASSWORD,
+    });
+
+    expect(statuses).toEqual(Array(max).fill(401));
+    expect(withTheRightPassword.status).toBe(429);
+  });
+
   it("refuses a password sent to /delete-user, which would be a second, unmetered oracle", async () => {
     const { browser, user } = await signUp();
 

@@ -7,7 +7,7 @@ import { serverConfig } from "@/config/env";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { db } from "@/lib/db";
 import { passkey, user } from "@/lib/db/schema";
-import { registeringUserId } from "@/lib/passkeys/registration";
+import { registeringUser } from "@/lib/passkeys/registration";
 import { trustAnchors } from "./trust-anchors";
 import { type AttestationFacts, verifyAttestationTrust } from "./verify";
 
@@ -95,9 +95,9 @@ export function adminAttestation() {
 /** An admin's registration, where the admin policy asks for verified attestation. */
 async function registersAnAdminGradePasskey(ctx: HookContext): Promise<boolean> {
   if (serverConfig().admin.passkeyPolicy !== "attested") return false;
-  const userId = await registeringUserId(ctx);
-  if (!userId) return false;
-  const [account] = await db().select({ role: user.role }).from(user).where(eq(user.id, userId));
+  const registering = await registeringUser(ctx);
+  if (!registering) return false;
+  const [account] = await db().select({ role: user.role }).from(user).where(eq(user.id, registering.id));
   return account?.role === "admin";
 }
 

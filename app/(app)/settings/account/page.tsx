@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { DeleteAccount } from "@/components/account/delete-account";
+import { NameSection } from "@/components/account/name-section";
+import { PasswordSettings } from "@/components/password/password-settings";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { site } from "@/config/site";
+import { passwordStatus } from "@/lib/password/passwordless";
 import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Account" };
@@ -13,10 +16,15 @@ type SearchParams = Promise<{ email?: string }>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
   const { email } = await searchParams;
+  const password = await passwordStatus(user.id);
   return (
     <div className="flex flex-col gap-10">
-      <PageHeader title="Account" description={`Your email address, and leaving ${site.name}.`} />
+      <PageHeader
+        title="Account"
+        description={`Your name, email address and password, and leaving ${site.name}.`}
+      />
       {email === "changed" && <Notice tone="success">Your email is now {user.email}.</Notice>}
+      <NameSection name={user.name} />
       <section aria-labelledby="email-heading" className="flex flex-col gap-3">
         <h2 id="email-heading" className="text-lg font-medium">
           Email
@@ -29,6 +37,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </p>
         <ChangeEmailForm />
       </section>
+      <PasswordSettings status={password} />
       <section aria-labelledby="delete-heading" className="flex flex-col gap-3">
         <h2 id="delete-heading" className="text-lg font-medium">
           Delete your account

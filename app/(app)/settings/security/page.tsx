@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AddPasskeyLink } from "@/components/passkeys/add-passkey-link";
+import { SignInMethodsSummary } from "@/components/password/sign-in-methods-summary";
 import { RecoveryPathStatus } from "@/components/recovery-codes/recovery-path-status";
 import { SecurityLinks } from "@/components/settings/security-links";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,6 +22,7 @@ export default async function SecurityOverviewPage() {
         <h2 id="sign-in-methods" className="text-lg font-semibold">
           Ways to sign in
         </h2>
+        <SignInMethodsSummary passkeys={overview.passkeys} hasPassword={overview.hasPassword} />
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-neutral-600 dark:text-neutral-400">Passkeys</dt>
           <dd>{overview.passkeys ? plural(overview.passkeys, "passkey", "passkeys") : "None yet"}</dd>
