@@ -6,11 +6,11 @@ import { routes } from "@/config/site";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { Mail } from "@/lib/mail";
+import { sendRequestedMail } from "@/lib/mail/requested";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { noPasswordMail, resetLinkMail } from "./mail";
 import { passwordResetNotice } from "./notices";
-import { sendWithinRecipientCap } from "./recipient-cap";
 
 /** How long a mailed reset link works. */
 export const RESET_LINK_SECONDS = 60 * 60;
@@ -82,12 +82,13 @@ async function mailResetLink(ctx: HookContext, user: User, token: string): Promi
 }
 
 /**
- * Sends within the recipient's cap. A mail server that fails is logged, not answered: the answer
+ * Sends within the one cap per recipient of every mail a stranger can ask for (lib/mail/requested.ts).
+ * A mail server that fails is logged, not answered: the answer
  * must not tell an address that has an account from one that has none. Returns whether it went.
  */
 async function sendQuietly(ctx: HookContext, mail: Mail): Promise<boolean> {
   try {
-    return await sendWithinRecipientCap(mail);
+    return await sendRequestedMail(mail);
   } catch (error) {
     ctx.context.logger.error("Could not send a password reset mail", error);
     return false;

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthEndpoint, createAuthMiddleware, sessionMiddleware } from "better-auth/api";
 import { and, eq, ne } from "drizzle-orm";
 import * as z from "zod";
 import { evenAnswerTiming } from "@/lib/auth/even-timing";
-import type { HookContext } from "@/lib/auth/hook-context";
+import { checkNewPassword } from "@/lib/auth/new-password";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { type Database, db } from "@/lib/db";
@@ -23,15 +22,6 @@ import { passwordRemovalBlocker } from "./passwordless";
 import { checkResetLink, passwordResetOptions } from "./reset";
 
 const on = (path: string) => (ctx: { path?: string }) => ctx.path === path;
-
-/** Better Auth's own rule for a new password (8 to 128 characters by default), as sign-up applies it. */
-function checkNewPassword(ctx: HookContext, password: string): void {
-  const { minPasswordLength, maxPasswordLength } = ctx.context.password.config;
-  if (password.length < minPasswordLength)
-    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_SHORT);
-  if (password.length > maxPasswordLength)
-    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_LONG);
-}
 
 /**
  * Holds the user row until the transaction ends, as removing a passkey does (lib/passkeys/management.ts):
@@ -125,7 +115,7 @@ export function passwords() {
         { method: "POST", body: z.object({ newPassword: z.string() }), use: [sessionMiddleware] },
         async (ctx) => {
           const owner = ctx.context.session.user;
-          checkNewPassword(ctx, ctx.body.newPassword);
+          checkNewPassword(ctx.context, ctx.body.newPassword);
           // Better Auth's own hasher, so that sign-in checks it exactly as any other password.
           const hash = await ctx.context.password.hash(ctx.body.newPassword);
           await db().transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import { runWithTransaction } from "@better-auth/core/context";
-import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import type { BetterAuthOptions, BetterAuthPlugin, User } from "better-auth";
 import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import * as z from "zod";
 import type { HookContext } from "@/lib/auth/hook-context";
+import { checkNewPassword } from "@/lib/auth/new-password";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { isRecipientRefused, type Mail } from "@/lib/mail";
@@ -88,15 +88,6 @@ async function mailFinishLink(context: AuthContext, email: string, name: string)
 async function mailExistingAccount(context: AuthContext, user: User, name: string): Promise<void> {
   if (user.emailVerified) await sendSignUpMail(existingAccountMail(user.email, appUrl(context, "/sign-in")));
   else await mailFinishLink(context, user.email, name);
-}
-
-/** Better Auth's own refusals of a password it would not store. */
-function checkPasswordLength(context: AuthContext, password: string): void {
-  const { minPasswordLength, maxPasswordLength } = context.password.config;
-  if (password.length < minPasswordLength)
-    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_SHORT);
-  if (password.length > maxPasswordLength)
-    throw APIError.from("BAD_REQUEST", BASE_ERROR_CODES.PASSWORD_TOO_LONG);
 }
 
 /**
@@ -191,7 +182,7 @@ export function signUp() {
         async (ctx) => {
           const { token, password } = ctx.body;
           if (await getSessionFromCtx(ctx)) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGNED_IN);
-          checkPasswordLength(ctx.context, password);
+          checkNewPassword(ctx.context, password);
           const { internalAdapter } = ctx.context;
           const key = pendingSignUpKey(token);
           // A made-up token costs one lookup, never a password hash.
