@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CheckYourInbox } from "@/components/auth/check-your-inbox";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
@@ -14,8 +15,9 @@ import { authClient } from "@/lib/auth-client";
 /**
  * Asks for a reset link. The answer is "check your inbox" whatever the address: whether it has an
  * account, and whether that account has a password, only its owner learns, from the mail.
+ * `outbox`: where mail is kept instead of sent, in development (no SMTP_URL).
  */
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm({ outbox }: { outbox: string | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { onSubmit, pending, error } = useAuthForm(
     async (form) => {
@@ -27,7 +29,14 @@ export function ForgotPasswordForm() {
     () => {},
   );
 
-  if (sentTo) return <CheckYourInbox email={sentTo} onRestart={() => setSentTo(null)} />;
+  if (sentTo) {
+    return (
+      <CheckYourInbox outbox={outbox} onRestart={() => setSentTo(null)}>
+        If <strong className="break-all">{sentTo}</strong> has an account, we've sent it a mail. For an
+        account with a password, it holds a link to choose a new one, which works once, within an hour.
+      </CheckYourInbox>
+    );
+  }
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Reset your password">
       <TextField label="Email" name="email" type="email" required maxLength={320} autoComplete="username" />
@@ -43,24 +52,5 @@ export function ForgotPasswordForm() {
         Remembered it? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
     </Form>
-  );
-}
-
-function CheckYourInbox({ email, onRestart }: { email: string; onRestart: () => void }) {
-  return (
-    <div role="status" className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">Check your inbox</h2>
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        If <strong className="break-all">{email}</strong> has an account, we've sent it a mail. For an account
-        with a password, it holds a link to choose a new one, which works once, within an hour.
-      </p>
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        Nothing there? Check your spam folder, or{" "}
-        <button type="button" onClick={onRestart} className="underline underline-offset-2 hover:no-underline">
-          try another address
-        </button>
-        .
-      </p>
-    </div>
   );
 }

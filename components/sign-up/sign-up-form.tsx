@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CheckYourInbox } from "@/components/auth/check-your-inbox";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
@@ -19,7 +20,14 @@ import { authClient } from "@/lib/auth-client";
  */
 export function SignUpForm({ outbox }: { outbox: string | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  if (sentTo) return <CheckYourInbox email={sentTo} outbox={outbox} onRestart={() => setSentTo(null)} />;
+  if (sentTo) {
+    return (
+      <CheckYourInbox outbox={outbox} onRestart={() => setSentTo(null)}>
+        We sent a mail to <strong className="break-all">{sentTo}</strong>. Open the link in it within an hour
+        to finish creating your account: there you create your passkey, or choose a password.
+      </CheckYourInbox>
+    );
+  }
   return <SignUpFields onSent={setSentTo} />;
 }
 
@@ -55,32 +63,5 @@ function SignUpFields({ onSent }: { onSent: (email: string) => void }) {
         Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
     </Form>
-  );
-}
-
-type CheckYourInboxProps = { email: string; outbox: string | null; onRestart: () => void };
-
-function CheckYourInbox({ email, outbox, onRestart }: CheckYourInboxProps) {
-  return (
-    <div role="status" className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">Check your inbox</h2>
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        We sent a mail to <strong className="break-all">{email}</strong>. Open the link in it within an hour
-        to finish creating your account: there you create your passkey, or choose a password.
-      </p>
-      {outbox && (
-        <p className="text-sm text-neutral-700 dark:text-neutral-300">
-          In development nothing is sent: the mail is in the{" "}
-          <TextLink href={outbox}>development outbox</TextLink>.
-        </p>
-      )}
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        Nothing there? Check your spam folder, or{" "}
-        <button type="button" onClick={onRestart} className="underline underline-offset-2 hover:no-underline">
-          try another address
-        </button>
-        .
-      </p>
-    </div>
   );
 }

@@ -7,7 +7,7 @@ import { requestFacts } from "@/lib/auth/request-facts";
 import { db } from "@/lib/db";
 import { passkey, session, user } from "@/lib/db/schema";
 import { checkPasskeyName } from "@/lib/passkeys/passkey-name";
-import { recordSecurityEvent } from "@/lib/security-log/events";
+import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
 import { hasWayIn, isSignInMethod, type SignInMethod } from "@/lib/sign-in-methods/methods";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { PASSKEY_POLICY_ERROR_CODES } from "./error-codes";
@@ -104,18 +104,9 @@ export async function removeUnlessLast(ctx: HookContext) {
           .returning({ expiresAt: session.expiresAt })
       : [];
     const [removed] = await tx.delete(passkey).where(eq(passkey.id, going.id)).returning();
-    // Expired rows go too, but only the sessions that were still live were signed out.
-    const now = new Date();
-    return { removed, signedOut: ended.filter(({ expiresAt }) => expiresAt > now).length };
+    return { removed, signedOut: liveSessionCount(ended) };
   });
   if (removed) await recordPasskeyRemoved(ctx, removed);
-  if (signedOut > 0) {
-    await recordSecurityEvent({
-      type: "session_revoked",
-      userId: caller.userId,
-      request: requestFacts(ctx),
-      details: signedOut > 1 ? { count: signedOut } : undefined,
-    });
-  }
+  await recordSessionsSignedOut(caller.userId, requestFacts(ctx), signedOut);
   return ctx.json({ status: true, signedOut });
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { type RequestFacts, recordSecurityEvent } from "@/lib/security-log/events";
+import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
 import { passwordChangedNotice } from "./notices";
 
 /**
@@ -50,14 +51,5 @@ async function endOtherSessions(userId: string, keep: string, request: RequestFa
     .delete(session)
     .where(and(eq(session.userId, userId), ne(session.id, keep)))
     .returning({ expiresAt: session.expiresAt });
-  // Expired rows go too, but only the sessions that were still live were signed out.
-  const now = new Date();
-  const signedOut = ended.filter(({ expiresAt }) => expiresAt > now).length;
-  if (signedOut === 0) return;
-  await recordSecurityEvent({
-    type: "session_revoked",
-    userId,
-    request,
-    details: signedOut > 1 ? { count: signedOut } : undefined,
-  });
+  await recordSessionsSignedOut(userId, request, liveSessionCount(ended));
 }

@@ -9,6 +9,7 @@ import type { Mail } from "@/lib/mail";
 import { sendRequestedMail } from "@/lib/mail/requested";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
 import { noPasswordMail, resetLinkMail } from "./mail";
 import { passwordResetNotice } from "./notices";
 
@@ -122,18 +123,8 @@ export async function checkResetLink(ctx: HookContext): Promise<void> {
  */
 async function recordPasswordReset(ctx: HookContext, user: User): Promise<void> {
   const request = requestFacts(ctx);
-  const now = new Date();
-  const live = (await ctx.context.internalAdapter.listSessions(user.id)).filter(
-    (session) => session.expiresAt > now,
-  ).length;
+  const live = liveSessionCount(await ctx.context.internalAdapter.listSessions(user.id));
   await recordSecurityEvent({ type: "password_reset", userId: user.id, request });
-  if (live > 0) {
-    await recordSecurityEvent({
-      type: "session_revoked",
-      userId: user.id,
-      request,
-      details: live > 1 ? { count: live } : undefined,
-    });
-  }
+  await recordSessionsSignedOut(user.id, request, live);
   await sendNotice(ctx, passwordResetNotice(noticeFacts(user.email, request)));
 }

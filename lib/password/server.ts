@@ -13,6 +13,7 @@ import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
 import type { PluginEvents } from "@/lib/security-activity/describe";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
 import { PASSWORD_PROVIDER, signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { afterPasswordChange, keepCallerSignedIn } from "./change";
 import { PASSWORD_ERROR_CODES } from "./error-codes";
@@ -92,19 +93,11 @@ export function passwords() {
                 ),
               )
               .returning({ expiresAt: session.expiresAt });
-            const now = new Date();
-            return ended.filter(({ expiresAt }) => expiresAt > now).length;
+            return liveSessionCount(ended);
           });
           const request = requestFacts(ctx);
           await recordSecurityEvent({ type: "password_removed", userId: owner.id, request });
-          if (signedOut > 0) {
-            await recordSecurityEvent({
-              type: "session_revoked",
-              userId: owner.id,
-              request,
-              details: signedOut > 1 ? { count: signedOut } : undefined,
-            });
-          }
+          await recordSessionsSignedOut(owner.id, request, signedOut);
           await sendNotice(ctx, passwordRemovedNotice(noticeFacts(owner.email, request)));
           return ctx.json({ status: true, signedOut });
         },

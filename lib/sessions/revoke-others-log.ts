@@ -2,7 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
-import { recordSecurityEvent } from "@/lib/security-log/events";
+import { recordSessionsSignedOut } from "./events";
 
 const isRevokingOthers = (ctx: { path?: string }) => ctx.path === "/revoke-other-sessions";
 
@@ -34,13 +34,8 @@ export function revokeOthersLogHooks(): NonNullable<BetterAuthPlugin["hooks"]> {
         matcher: isRevokingOthers,
         handler: createAuthMiddleware(async (ctx) => {
           const pending = ctx.request && pendingRevocations.get(ctx.request);
-          if (!pending || isAPIError(ctx.context.returned) || pending.count === 0) return;
-          await recordSecurityEvent({
-            type: "session_revoked",
-            userId: pending.userId,
-            request: requestFacts(ctx),
-            details: pending.count > 1 ? { count: pending.count } : undefined,
-          });
+          if (!pending || isAPIError(ctx.context.returned)) return;
+          await recordSessionsSignedOut(pending.userId, requestFacts(ctx), pending.count);
         }),
       },
     ],

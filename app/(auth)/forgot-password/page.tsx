@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { ForgotPasswordForm } from "@/components/password/forgot-password-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { serverConfig } from "@/config/env";
+import { routes } from "@/config/site";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Rendered per request: the outbox link depends on the running server's configuration, not the build's.
+  await connection();
   return (
     <>
       <PageHeader
@@ -12,7 +17,7 @@ export default function ForgotPasswordPage() {
         title="Forgot your password?"
         description="We'll mail you a link to choose a new one."
       />
-      <ForgotPasswordForm />
+      <ForgotPasswordForm outbox={serverConfig().smtpUrl ? null : routes.devOutbox} />
     </>
   );
 }
