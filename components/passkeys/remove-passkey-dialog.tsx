@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import type { Feedback } from "@/lib/auth-messages";
@@ -43,7 +44,6 @@ export function RemovePasskeyDialog({
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Feedback | null>(null);
   const [signOutItsSessions, setSignOutItsSessions] = useState(true);
-  const checkboxId = useId();
   const isLastPasskey = left.passkeys === 0;
   // The server refuses it too (lib/passkeys/management.ts), by the same rule.
   const blocked = !hasWayIn(left);
@@ -82,26 +82,16 @@ export function RemovePasskeyDialog({
               session it signed in will be signed out too.
             </p>
           ) : (
-            <div className="flex flex-col gap-1">
-              <div className="flex items-start gap-2">
-                <input
-                  id={checkboxId}
-                  type="checkbox"
-                  checked={signOutItsSessions}
-                  onChange={(event) => setSignOutItsSessions(event.target.checked)}
-                  aria-describedby={itsSessions.includeThisOne ? `${checkboxId}-hint` : undefined}
-                  className="size-5 shrink-0 accent-neutral-900 dark:accent-white"
-                />
-                <label htmlFor={checkboxId} className="font-medium">
-                  Also sign out the sessions this passkey signed in
-                </label>
-              </div>
-              {itsSessions.includeThisOne && (
-                <p id={`${checkboxId}-hint`} className="pl-7 text-xs text-neutral-500 dark:text-neutral-400">
-                  This session was signed in with it too, and stays signed in.
-                </p>
-              )}
-            </div>
+            <Checkbox
+              label="Also sign out the sessions this passkey signed in"
+              checked={signOutItsSessions}
+              onChange={setSignOutItsSessions}
+              hint={
+                itsSessions.includeThisOne
+                  ? "This session was signed in with it too, and stays signed in."
+                  : undefined
+              }
+            />
           ))}
         {isLastPasskey && <LastPasskeyNotice blocked={blocked} hasRecoveryCodes={hasRecoveryCodes} />}
         <div aria-live="polite">{failure && <Notice tone={failure.tone}>{failure.text}</Notice>}</div>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Notice } from "@/components/ui/notice";
 import { site } from "@/config/site";
 
@@ -14,7 +15,6 @@ type Props = { codes: string[]; onDone: () => void };
 export function RecoveryCodesReveal({ codes, onDone }: Props) {
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
-  const checkboxId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -73,18 +73,12 @@ export function RecoveryCodesReveal({ codes, onDone }: Props) {
       <p aria-live="polite" className="sr-only">
         {copied ? "Recovery codes copied to the clipboard." : ""}
       </p>
-      <div className="flex items-center gap-2 print:hidden">
-        <input
-          id={checkboxId}
-          type="checkbox"
-          checked={saved}
-          onChange={(event) => setSaved(event.target.checked)}
-          className="size-5 accent-neutral-900 dark:accent-white"
-        />
-        <label htmlFor={checkboxId} className="text-sm font-medium">
-          I have saved these codes
-        </label>
-      </div>
+      <Checkbox
+        label="I have saved these codes"
+        checked={saved}
+        onChange={setSaved}
+        className="print:hidden"
+      />
       <Button onClick={onDone} disabled={!saved} className="self-start print:hidden">
         Done
       </Button>
