@@ -80,6 +80,13 @@ export function SessionManager({ sessions, now }: Props) {
                   {formatRelativeTime(session.lastActiveAt, new Date(now))}
                 </time>
               </p>
+              <p className="text-sm text-neutral-600 dark:text-neutral-400">
+                Signed in{" "}
+                <time dateTime={session.signedInAt}>
+                  {formatRelativeTime(session.signedInAt, new Date(now))}
+                </time>
+                {session.signedInWith && ` with ${session.signedInWith}`}
+              </p>
             </div>
             {!session.isCurrent && (
               <Button
