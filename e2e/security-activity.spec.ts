@@ -56,7 +56,7 @@ test("the activity page lists each security event once, newest first; the overvi
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Activity" }).click();
     await expect(page.getByRole("heading", { name: "Security activity" })).toBeVisible();
     const expected = [
-      "Signed in with a device-bound passkey",
+      'Signed in with the device-bound passkey "Laptop"',
       "Failed sign-in attempt with a wrong password",
       'Added the device-bound passkey "Laptop"',
       "Generated new recovery codes",
@@ -66,7 +66,7 @@ test("the activity page lists each security event once, newest first; the overvi
     for (const summary of expected) expect(summaries.filter((text) => text === summary)).toHaveLength(1);
     const newest = page.getByRole("list", { name: "Security activity" }).getByRole("listitem").first();
     await expect(newest).toContainText(
-      /^Signed in with a device-bound passkeyChrome on \w+ · .+ · just now$/,
+      /^Signed in with the device-bound passkey "Laptop"Chrome on \w+ · .+ · just now$/,
     );
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });

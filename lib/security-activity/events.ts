@@ -1,11 +1,11 @@
 import { isSignInMethod, SIGN_IN_METHOD_WORDS } from "@/lib/sign-in-methods/methods";
-import { type EventDescriptions, type EventDetails, passkeyKind, plain, plural } from "./describe";
+import { type EventDescriptions, type EventDetails, passkeyKind, plain, plural, quoted } from "./describe";
 
 declare module "@/lib/security-log/events" {
   interface SecurityEventKinds {
     /**
-     * details: { method: SignInMethod (lib/sign-in-methods/methods.ts), passkeyId?, deviceType?,
-     * backedUp?, newDevice?, remaining? }. A recovery-code sign-in is the redemption of that code;
+     * details: { method: SignInMethod (lib/sign-in-methods/methods.ts), passkeyId?, name? (the
+     * passkey's, at the time), deviceType?, backedUp?, newDevice?, remaining? }. A recovery-code sign-in is the redemption of that code;
      * `remaining` is how many codes are left after it.
      */
     sign_in: true;
@@ -19,7 +19,11 @@ declare module "@/lib/security-log/events" {
  * method at all: "your password" would tell the owner a password was used when it may not have been.
  */
 function signIn({ method, ...details }: EventDetails): string {
-  if (method === "passkey") return `Signed in with a ${passkeyKind(details)} passkey`;
+  if (method === "passkey") {
+    return details.name
+      ? `Signed in with the ${passkeyKind(details)} passkey ${quoted(details.name)}`
+      : `Signed in with a ${passkeyKind(details)} passkey`;
+  }
   if (method === "recovery_code" && details.remaining !== undefined) {
     return `Signed in with a recovery code (${plural(details.remaining, "code", "codes")} left)`;
   }

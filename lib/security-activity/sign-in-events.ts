@@ -45,7 +45,12 @@ async function recordSuccess(ctx: HookContext, method: SignInMethod, { user }: N
     request,
     details: {
       method,
-      ...(passkey && { passkeyId: passkey.id, deviceType: passkey.deviceType, backedUp: passkey.backedUp }),
+      ...(passkey && {
+        passkeyId: passkey.id,
+        name: passkey.name ?? null,
+        deviceType: passkey.deviceType,
+        backedUp: passkey.backedUp,
+      }),
       ...(remaining !== undefined && { remaining }),
       newDevice,
     },
@@ -86,7 +91,7 @@ async function recordFailure(ctx: HookContext, method: SignInMethod, code: unkno
   }
 }
 
-type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "deviceType" | "backedUp">;
+type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "name" | "deviceType" | "backedUp">;
 
 function passkeyOf(ctx: HookContext, credentialId: unknown) {
   if (typeof credentialId !== "string") return null;

@@ -86,6 +86,7 @@ describe("security activity", () => {
         details: {
           method: "passkey",
           passkeyId,
+          name: "Laptop",
           deviceType: "multiDevice",
           backedUp: true,
           newDevice: false,

@@ -14,6 +14,9 @@ describe("activity sentences", () => {
     expect(event("sign_in", { method: "passkey", deviceType: "singleDevice" }).summary).toBe(
       "Signed in with a device-bound passkey",
     );
+    expect(event("sign_in", { method: "passkey", deviceType: "multiDevice", name: "Phone" }).summary).toBe(
+      'Signed in with the synced passkey "Phone"',
+    );
     expect(event("sign_in", { method: "recovery_code", remaining: 1 }).summary).toBe(
       "Signed in with a recovery code (1 code left)",
     );
