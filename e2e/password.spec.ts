@@ -8,7 +8,9 @@ import { disableAutofill } from "./fixtures/webauthn-calls";
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a brand new passphrase";
 
+/** Axe on the settled page: a refresh after a change streams the head back in, title included. */
 async function expectAccessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 }
 
