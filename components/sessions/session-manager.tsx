@@ -12,6 +12,7 @@ import { type AuthClientError, describeActionFailure, type Feedback } from "@/li
 import { readableIpAddress } from "@/lib/format/ip-address";
 import { formatRelativeTime } from "@/lib/format/relative-time";
 import type { ActiveSession } from "@/lib/sessions/active-sessions";
+import { signedInWith } from "./signed-in-with";
 
 type Props = { sessions: ActiveSession[]; now: string };
 
@@ -85,7 +86,7 @@ export function SessionManager({ sessions, now }: Props) {
                 <time dateTime={session.signedInAt}>
                   {formatRelativeTime(session.signedInAt, new Date(now))}
                 </time>
-                {session.signedInWith && ` with ${session.signedInWith}`}
+                {signedInWith(session) && ` with ${signedInWith(session)}`}
               </p>
             </div>
             {!session.isCurrent && (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signedInWith } from "@/components/sessions/signed-in-with";
 import { activeSessions } from "@/lib/sessions/active-sessions";
 import { signUp, TestBrowser } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
@@ -19,7 +20,9 @@ describe("the sessions page's list", () => {
 
     const sessions = await activeSessions(user.id, await currentSessionId(browser));
 
-    expect(sessions.map(({ isCurrent, signedInWith }) => ({ isCurrent, signedInWith }))).toEqual([
+    expect(
+      sessions.map((session) => ({ isCurrent: session.isCurrent, signedInWith: signedInWith(session) })),
+    ).toEqual([
       { isCurrent: true, signedInWith: "your password" },
       { isCurrent: false, signedInWith: 'the passkey "Work laptop"' },
     ]);
