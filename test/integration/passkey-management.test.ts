@@ -21,7 +21,13 @@ async function accountWithPasskeys(count = 1) {
   for (const [index, authenticator] of authenticators.entries()) {
     await registerPasskey(browser, authenticator, { name: `Passkey ${index + 1}` });
   }
-  const passkeys = await passkeysOf(user.id);
+  // In the authenticators' order: rows made in the same millisecond come back in any order.
+  const stored = await passkeysOf(user.id);
+  const passkeys = authenticators.map((authenticator) => {
+    const row = stored.find((candidate) => candidate.credentialID === authenticator.credentialId);
+    if (!row) throw new Error("setup: a passkey was not stored");
+    return row;
+  });
   return { browser, user, authenticators, passkeys };
 }
 
