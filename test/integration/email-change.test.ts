@@ -1,6 +1,6 @@
 import { signJWT } from "better-auth/crypto";
 import { and, eq, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { serverConfig } from "@/config/env";
 import { db } from "@/lib/db";
 import { securityEvent, user as userTable, verification } from "@/lib/db/schema";
@@ -8,6 +8,7 @@ import { type ApiResponse, signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } fro
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, sessionCount } from "../helpers/passkey-ceremonies";
+import { median, timed, withAnswerFloor } from "../helpers/timing";
 
 /** What the account page sends, from a session that has just signed in (so it has stepped up). */
 function requestChange(browser: TestBrowser, newEmail: string) {
@@ -242,25 +243,7 @@ describe("a request for an address that has an account", () => {
   });
 
   describe("and its timing", () => {
-    // The suite runs with no floor (vitest.config.ts); here, the production mechanism with a floor
-    // short enough for a test, as test/integration/enumeration.test.ts does for sign-up.
-    const config = serverConfig();
-    const suiteFloor = config.signUpAnswerFloorMs;
-    beforeAll(() => {
-      config.signUpAnswerFloorMs = 600;
-    });
-    afterAll(() => {
-      config.signUpAnswerFloorMs = suiteFloor;
-    });
-
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
-    async function timed(work: () => Promise<ApiResponse>): Promise<[ApiResponse, number]> {
-      const started = performance.now();
-      const result = await work();
-      return [result, performance.now() - started];
-    }
+    withAnswerFloor(600);
 
     it("takes as long for a taken address as for a free one", async () => {
       // Each requester asks twice, within the per-address limit; their own addresses are the taken ones.

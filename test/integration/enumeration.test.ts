@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverConfig } from "@/config/env";
+import { describe, expect, it } from "vitest";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
+import { median, timed, withAnswerFloor } from "../helpers/timing";
 
 const signInWithPassword = (email: string, password: string) =>
   new TestBrowser().post("/sign-in/email", { email, password });
@@ -53,16 +44,7 @@ describe("password sign-in says nothing about which accounts exist", () => {
 });
 
 describe("sign-up names no account, in timing either", () => {
-  // The suite runs with no floor (vitest.config.ts), so that its many sign-ups stay quick; here,
-  // the production mechanism with a floor short enough for a test.
-  const config = serverConfig();
-  const suiteFloor = config.signUpAnswerFloorMs;
-  beforeAll(() => {
-    config.signUpAnswerFloorMs = 600;
-  });
-  afterAll(() => {
-    config.signUpAnswerFloorMs = suiteFloor;
-  });
+  withAnswerFloor(600);
 
   it.each([["/sign-up/passkey", (email: string) => ({ name: "Twin", email })]])(
     "takes as long on %s for a taken email as for a new one",

@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverConfig } from "@/config/env";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { securityEvent, verification } from "@/lib/db/schema";
 import { REQUESTED_MAILS_PER_RECIPIENT } from "@/lib/mail/requested";
@@ -9,6 +8,7 @@ import { firstLink, latestMailTo, mailTo, type OutboxMail } from "../helpers/mai
 import { type ApiError, sessionCount } from "../helpers/passkey-ceremonies";
 import { signUpWithPasskey } from "../helpers/passkey-sign-up";
 import { withMailRefused } from "../helpers/refusing-mail-server";
+import { median, timed, withAnswerFloor } from "../helpers/timing";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
@@ -243,31 +243,20 @@ describe("a mailed reset link", () => {
 });
 
 describe("asking for a reset names no account, in timing either", () => {
-  // The suite runs with no floor (vitest.config.ts); here, the production mechanism with a floor
-  // short enough for a test, as for sign-up (enumeration.test.ts).
-  const config = serverConfig();
-  const suiteFloor = config.signUpAnswerFloorMs;
-  beforeAll(() => {
-    config.signUpAnswerFloorMs = 600;
-  });
-  afterAll(() => {
-    config.signUpAnswerFloorMs = suiteFloor;
-  });
+  withAnswerFloor(600);
 
   it("takes as long for an address with a password as for one with no account", async () => {
     const accounts = await Promise.all(Array.from({ length: 6 }, () => signUp()));
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-    const timed = async (email: string) => {
-      const started = performance.now();
-      expect((await requestReset(email)).status).toBe(200);
-      return performance.now() - started;
+    const askFor = async (email: string) => {
+      const [answer, ms] = await timed(() => requestReset(email));
+      expect(answer.status).toBe(200);
+      return ms;
     };
     const registered: number[] = [];
     const unknown: number[] = [];
     for (const { user } of accounts) {
-      unknown.push(await timed(uniqueEmail("nobody")));
-      registered.push(await timed(user.email));
+      unknown.push(await askFor(uniqueEmail("nobody")));
+      registered.push(await askFor(user.email));
     }
 
     expect(Math.min(...registered, ...unknown)).toBeGreaterThanOrEqual(600);
