@@ -8,10 +8,9 @@ import {
   signOut,
   signUpWithPasskey,
   signUpWithPassword,
-  submitSignUp,
+  startPasswordSignUp,
   uniqueEmail,
 } from "./fixtures/account";
-import { firstLink, waitForMail } from "./fixtures/mailbox";
 import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
 
@@ -134,12 +133,7 @@ test("after a password sign-up, the step warns before the tab leaves and asks be
 }) => {
   await disableAutofill(page);
   const email = uniqueEmail();
-  await submitSignUp(page, email);
-  await page.goto(firstLink(await waitForMail(email, /Finish creating/)));
-  await page.getByRole("button", { name: "Use a password instead" }).click();
-  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(RECOVERY_CODES_STEP);
+  await startPasswordSignUp(page, email);
   await expect(
     page.getByRole("heading", { level: 1, name: "Your account is ready — save these codes" }),
   ).toBeVisible();
