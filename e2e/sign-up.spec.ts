@@ -131,3 +131,41 @@ test("a name with nothing visible in it is refused by the form, with the server'
   await expect(page.getByText("Use only visible characters in your name.")).toBeVisible();
   expect(sent).toEqual([]);
 });
+
+test("a used link says so as it opens, with a way forward, and offers no ceremony", async ({ page }) => {
+  const email = uniqueEmail();
+  await submitSignUp(page, email);
+  const used = firstLink(await waitForMail(email, /Finish creating/));
+  await page.goto(used);
+  await page.getByRole("button", { name: "Create my passkey" }).click();
+  await expect(page).toHaveURL(RECOVERY_CODES_STEP);
+  await page.context().clearCookies();
+
+  await page.goto(used);
+
+  await expect(page.getByText("This sign-up link has expired or was already used.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start again" })).toHaveAttribute("href", "/sign-up");
+  await expect(page.getByRole("link", { name: "sign in" })).toHaveAttribute("href", "/sign-in");
+  await expect(page.getByRole("button", { name: "Create my passkey" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Use a password instead" })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("a link pasted into the tab of another, so that only the fragment differs, finishes its own sign-up", async ({
+  page,
+  authenticator,
+}) => {
+  const [first, second] = [uniqueEmail(), uniqueEmail()];
+  await submitSignUp(page, first);
+  await submitSignUp(page, second);
+  await page.goto(firstLink(await waitForMail(first, /Finish creating/)));
+  await expect(page.getByRole("button", { name: "Create my passkey" })).toBeEnabled();
+
+  await page.goto(firstLink(await waitForMail(second, /Finish creating/)));
+  await page.getByRole("button", { name: "Create my passkey" }).click();
+
+  await expect(page).toHaveURL(RECOVERY_CODES_STEP);
+  expect((await authenticator.credentials()).map((passkey) => passkey.userName)).toEqual([second]);
+});

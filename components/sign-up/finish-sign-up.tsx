@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { LiveRegion } from "@/components/ui/live-region";
@@ -16,6 +16,7 @@ import {
   describeAuthError,
   describeCeremonyFailure,
 } from "@/lib/auth-messages";
+import { isDeadLink, useSignUpLink } from "./use-sign-up-link";
 
 type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 
@@ -26,23 +27,15 @@ type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 const AFTER_PASSKEY_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1`;
 const AFTER_PASSWORD_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1&next=${encodeURIComponent(`${routes.passkeys}?welcome=1`)}`;
 
-/** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
-function tokenFromFragment(): string | null {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token");
-}
-
 /**
  * The page the mailed link opens, and the one place where an account's first credential is chosen,
  * by whoever holds the link: one tap creates a passkey, or, as the alternative, a password. Either
- * creates the account and signs in.
+ * creates the account and signs in. A link that can no longer do that says so as it opens.
  */
 export function FinishSignUp() {
-  const [token, setToken] = useState<string | null | undefined>(undefined);
-  const [method, setMethod] = useState<"passkey" | "password">("passkey");
+  const link = useSignUpLink();
 
-  useEffect(() => setToken(tokenFromFragment()), []);
-
-  if (token === null) {
+  if (link.state === "incomplete") {
     return (
       <Notice tone="error">
         This link is incomplete. Open the link from the mail again, or{" "}
@@ -53,6 +46,17 @@ export function FinishSignUp() {
       </Notice>
     );
   }
+  if (link.state === "dead") {
+    return <FailureNotice feedback={{ tone: "error", text: describeAuthError(link.error), restart: true }} />;
+  }
+  // Keyed by the token: a link pasted over another starts afresh, with the passkey offered first.
+  const token = link.state === "reading" ? undefined : link.token;
+  return <ChooseCredential key={token} token={link.state === "usable" ? link.token : undefined} />;
+}
+
+/** Until the link is known to be usable, `token` is undefined and nothing can be sent. */
+function ChooseCredential({ token }: { token: string | undefined }) {
+  const [method, setMethod] = useState<"passkey" | "password">("passkey");
   return method === "passkey" ? (
     <FinishWithPasskey token={token} onUsePassword={() => setMethod("password")} />
   ) : (
@@ -171,11 +175,6 @@ function FailureNotice({ feedback }: { feedback: NonNullable<Feedback> }) {
       )}
     </Notice>
   );
-}
-
-/** The link cannot create an account any more: it expired or was used, or the address has one. */
-function isDeadLink(error: AuthClientError): boolean {
-  return error.code === "SIGN_UP_LINK_INVALID" || error.code === "ACCOUNT_EXISTS";
 }
 
 function describeFailure(error: AuthClientError): Feedback {

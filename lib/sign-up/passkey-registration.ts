@@ -3,7 +3,8 @@ import { APIError, getSessionFromCtx } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { createSignUpAccount } from "./account";
 import { SIGN_UP_ERROR_CODES } from "./error-codes";
-import { consumePendingSignUp, findPendingSignUp } from "./pending";
+import { consumePendingSignUp } from "./pending";
+import { usablePendingSignUp } from "./usable-link";
 
 type Registration = NonNullable<PasskeyOptions["registration"]>;
 
@@ -18,10 +19,7 @@ export function passkeySignUpRegistration(): Registration {
     requireSession: false,
     async resolveUser({ ctx, context }) {
       if (!context) throw APIError.from("UNAUTHORIZED", PASSKEY_ERROR_CODES.SESSION_REQUIRED);
-      const pending = await findPendingSignUp(ctx.context.internalAdapter, context);
-      if (!pending) throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
-      const existing = await ctx.context.internalAdapter.findUserByEmail(pending.email);
-      if (existing?.user.emailVerified) throw APIError.from("CONFLICT", SIGN_UP_ERROR_CODES.ACCOUNT_EXISTS);
+      const pending = await usablePendingSignUp(ctx.context.internalAdapter, context);
       // The email is the account label in the OS prompt, as for every other passkey.
       return { id: pending.userId, name: pending.email, displayName: pending.email };
     },

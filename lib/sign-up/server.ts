@@ -17,7 +17,8 @@ import { SIGN_UP_ERROR_CODES } from "./error-codes";
 import { evenSignUpTiming } from "./even-timing";
 import { SIGN_UP_EVENTS } from "./events";
 import { existingAccountMail, finishSignUpMail } from "./mail";
-import { consumePendingSignUp, createPendingSignUp, findPendingSignUp, pendingSignUpKey } from "./pending";
+import { consumePendingSignUp, createPendingSignUp, pendingSignUpKey } from "./pending";
+import { usablePendingSignUp } from "./usable-link";
 
 export { SIGN_UP_ERROR_CODES };
 
@@ -29,11 +30,12 @@ const signUpBody = z.object({
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
 });
 
-const finishWithPasswordBody = z.object({
-  // The mailed token: 32 random bytes in base64url.
-  token: z.string().max(100),
-  password: z.string(),
-});
+// The mailed token: 32 random bytes in base64url.
+const mailedToken = z.string().max(100);
+
+const checkLinkBody = z.object({ token: mailedToken });
+
+const finishWithPasswordBody = z.object({ token: mailedToken, password: z.string() });
 
 /**
  * Sends a sign-up mail, counted against its recipient's cap (lib/mail/requested.ts). When it does
@@ -129,6 +131,13 @@ export function signUp() {
           logs: [],
           usedBy: "sign-up page",
         },
+        "/sign-up/check-link": {
+          // Reads the pending sign-up and changes nothing; the mailed token is the proof.
+          access: "anyone",
+          perAddress: { max: 10, windowSeconds: 60 },
+          logs: [],
+          usedBy: "sign-up link page, as it opens",
+        },
         "/sign-up/password": {
           // The mailed token is the proof: 256 random bits, single use, an hour.
           access: "anyone",
@@ -176,6 +185,19 @@ export function signUp() {
         },
       ),
 
+      /**
+       * Whether the mailed link can still finish a sign-up, asked as its page opens, so that a dead
+       * link says so before anyone creates a passkey or chooses a password. It consumes nothing.
+       */
+      checkSignUpLink: createAuthEndpoint(
+        "/sign-up/check-link",
+        { method: "POST", body: checkLinkBody },
+        async (ctx) => {
+          await usablePendingSignUp(ctx.context.internalAdapter, pendingSignUpKey(ctx.body.token));
+          return ctx.json({ status: "usable" as const });
+        },
+      ),
+
       finishSignUpWithPassword: createAuthEndpoint(
         "/sign-up/password",
         { method: "POST", body: finishWithPasswordBody },
@@ -185,10 +207,8 @@ export function signUp() {
           checkNewPassword(ctx.context, password);
           const { internalAdapter } = ctx.context;
           const key = pendingSignUpKey(token);
-          // A made-up token costs one lookup, never a password hash.
-          if (!(await findPendingSignUp(internalAdapter, key))) {
-            throw APIError.from("BAD_REQUEST", SIGN_UP_ERROR_CODES.SIGN_UP_LINK_INVALID);
-          }
+          // A made-up token, or a dead link, costs a lookup, never a password hash.
+          await usablePendingSignUp(internalAdapter, key);
           const hash = await ctx.context.password.hash(password);
           const { user, session } = await runWithTransaction(ctx.context.adapter, async () => {
             // Single use: of two tabs finishing one link, one gets the pending sign-up.

@@ -320,6 +320,79 @@ describe("passkey-first sign-up", () => {
   });
 });
 
+describe("checking the link as its page opens", () => {
+  const expire = (email: string) =>
+    db()
+      .update(verification)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(like(verification.value, `%${email}%`));
+
+  it("answers a live link as usable, changes nothing, and the link still finishes the sign-up", async () => {
+    const email = uniqueEmail();
+    const token = await startSignUp(email);
+    const before = await snapshotGuardedTables();
+
+    const checks = [
+      await new TestBrowser().post("/sign-up/check-link", { token }),
+      await new TestBrowser().post("/sign-up/check-link", { token }),
+    ];
+
+    expect(checks.map((check) => [check.status, check.body])).toEqual([
+      [200, { status: "usable" }],
+      [200, { status: "usable" }],
+    ]);
+    expect(await snapshotGuardedTables()).toBe(before);
+    expect(checks[0]?.headers.getSetCookie()).toEqual([]);
+    expect(
+      (await new TestBrowser().post("/sign-up/password", { token, password: TEST_PASSWORD })).status,
+    ).toBe(200);
+  });
+
+  it("refuses a used link, an expired one and a made-up token alike, with SIGN_UP_LINK_INVALID", async () => {
+    const used = await startSignUp(uniqueEmail());
+    await new TestBrowser().post("/sign-up/password", { token: used, password: TEST_PASSWORD });
+    const expiredEmail = uniqueEmail();
+    const expired = await startSignUp(expiredEmail);
+    await expire(expiredEmail);
+
+    const answers = await Promise.all(
+      [used, expired, "made-up"].map((token) =>
+        new TestBrowser().post<ApiError>("/sign-up/check-link", { token }),
+      ),
+    );
+
+    expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual([
+      [400, "SIGN_UP_LINK_INVALID"],
+      [400, "SIGN_UP_LINK_INVALID"],
+      [400, "SIGN_UP_LINK_INVALID"],
+    ]);
+    expect(answers[0]?.body).toEqual(answers[1]?.body);
+  });
+
+  it("tells the holder of a link that its address has an account since, as finishing it would, and no one else", async () => {
+    const email = uniqueEmail();
+    const token = await startSignUp(email);
+    await signUp(new TestBrowser(), email);
+
+    const holder = await new TestBrowser().post<ApiError>("/sign-up/check-link", { token });
+    const guesser = await new TestBrowser().post<ApiError>("/sign-up/check-link", { token: "made-up" });
+
+    expect([holder.status, holder.body.code]).toEqual([409, "ACCOUNT_EXISTS"]);
+    expect([guesser.status, guesser.body.code]).toEqual([400, "SIGN_UP_LINK_INVALID"]);
+    expect(JSON.stringify(holder.body)).not.toContain(email);
+  });
+
+  it("answers a body without a token, or with an overlong one, with 400", async () => {
+    const answers = [
+      await new TestBrowser().post("/sign-up/check-link", {}),
+      await new TestBrowser().post("/sign-up/check-link", { token: "x".repeat(101) }),
+      await new TestBrowser().post("/sign-up/check-link", { token: 42 }),
+    ];
+
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400]);
+  });
+});
+
 describe("a sign-up whose mail the address's mail server refuses", () => {
   /** Pending sign-ups stored for `email` (they hold it in their JSON value). */
   const pendingFor = (email: string) =>
