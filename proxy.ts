@@ -43,9 +43,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files, the icon and the auth API, which sets its own headers
-// (lib/auth/api-headers.ts) and has no page to guard. Next reads this at build time, so it must stay
+// Everything but the build's static files, the icon, the auth API, which sets its own headers
+// (lib/auth/api-headers.ts) and has no page to guard, and the passkey providers' icons, which set
+// theirs (app/authenticator-icons/) and are no page either. Next reads this at build time, so it must stay
 // a literal.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.svg|api/auth/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.svg|api/auth/|authenticator-icons/).*)"],
 };

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { AuthenticatorKind } from "@/lib/passkeys/authenticators";
 
-// Our own drawings, one per kind: vendor logos are trademarks we have no licence to redistribute.
+// Our own drawings, one per kind, for the passkeys whose provider gave no icon of its own.
 const SHAPES: Record<AuthenticatorKind, ReactNode> = {
   "password-manager": (
     <>
@@ -57,5 +57,26 @@ export function AuthenticatorIcon({ kind, className }: { kind: AuthenticatorKind
     >
       {SHAPES[kind]}
     </svg>
+  );
+}
+
+/**
+ * A passkey provider's own icon (ProviderIcons in lib/passkeys/build-provider-list.ts), in the
+ * version for the colour scheme the app shows, which follows the system's. Always an image, never
+ * SVG put into the page: the icon is someone else's markup, and an image runs none of it.
+ * Decorative, since the name is beside it.
+ */
+export function ProviderIcon({
+  urls,
+  className,
+}: {
+  urls: { light: string; dark: string };
+  className?: string;
+}) {
+  return (
+    <picture>
+      <source srcSet={urls.dark} media="(prefers-color-scheme: dark)" />
+      <img src={urls.light} alt="" width={24} height={24} className={className} />
+    </picture>
   );
 }

@@ -4,8 +4,12 @@ import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatRelativeTime } from "@/lib/format/relative-time";
-import { defaultPasskeyName, describeAuthenticator } from "@/lib/passkeys/authenticators";
-import { AuthenticatorIcon } from "./authenticator-icon";
+import {
+  authenticatorIconUrls,
+  defaultPasskeyName,
+  describeAuthenticator,
+} from "@/lib/passkeys/authenticators";
+import { AuthenticatorIcon, ProviderIcon } from "./authenticator-icon";
 import type { PasskeyView } from "./passkey-view";
 import { RenamePasskeyForm } from "./rename-passkey-form";
 
@@ -25,6 +29,7 @@ export function PasskeyRow({ passkey, isCurrent, isNew, now, onRename, onRemove 
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const authenticator = describeAuthenticator(passkey);
+  const providerIcon = authenticatorIconUrls(passkey);
   const name = passkey.name || defaultPasskeyName(passkey);
 
   const returnFocus = useRef(false);
@@ -50,7 +55,11 @@ export function PasskeyRow({ passkey, isCurrent, isNew, now, onRename, onRemove 
       aria-label={name}
     >
       <span className="mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
-        <AuthenticatorIcon kind={authenticator.kind} className="size-5" />
+        {providerIcon ? (
+          <ProviderIcon urls={providerIcon} className="size-6" />
+        ) : (
+          <AuthenticatorIcon kind={authenticator.kind} className="size-5" />
+        )}
       </span>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         {renaming ? (

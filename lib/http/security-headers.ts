@@ -60,6 +60,22 @@ export function apiSecurityHeaders(options: Omit<SecurityHeaderOptions, "nonce">
   };
 }
 
+/**
+ * The headers of an SVG someone else drew (a passkey provider's icon, app/authenticator-icons/). The
+ * page shows it as an image, which runs nothing; opened on its own, as a document, it may still run
+ * nothing and load nothing, and keeps only its inline styles. Never sniffed as anything else, and
+ * never another site's to embed.
+ */
+export function svgImageSecurityHeaders(
+  options: Omit<SecurityHeaderOptions, "nonce">,
+): Record<string, string> {
+  return {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    ...commonHeaders(options),
+  };
+}
+
 function commonHeaders({ https, production }: Omit<SecurityHeaderOptions, "nonce">): Record<string, string> {
   return {
     "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -1,12 +1,20 @@
 import names from "./authenticator-names.json";
+import providerList from "./provider-names.json";
 
 export type AuthenticatorKind = "password-manager" | "platform" | "security-key" | "phone" | "unknown";
 export type AuthenticatorInfo = { name: string; kind: AuthenticatorKind; known: boolean };
 
 type PasskeyFields = { aaguid?: string | null; transports?: string | null; backedUp?: boolean | null };
 
-// A Map, not the object: a plain property lookup would answer "constructor" or "__proto__" from the prototype.
+// Maps, not the objects: a plain property lookup would answer "constructor" or "__proto__" from the prototype.
+// The providers' own list first (names and icons), then the models only FIDO's Metadata Service lists.
+const PROVIDERS = new Map<string, { name: string; icon: boolean }>(Object.entries(providerList.providers));
 const NAMES = new Map<string, string>(Object.entries(names));
+
+/** Changes with each refresh of the providers' list, so that an icon's URL can be cached for good. */
+const ICONS_VERSION = providerList.source.commit.slice(0, 12);
+
+const normalise = (aaguid: string | null | undefined) => aaguid?.replace(/\s+/g, "").toLowerCase() ?? "";
 
 // The list has only names, so the kind comes from them. Checked in order: the first match wins, so
 // "Allthenticator iOS App: … for Windows" is a phone, and anything unmatched is hardware, as most entries are.
@@ -22,12 +30,24 @@ const KIND_BY_NAME: [AuthenticatorKind, RegExp][] = [
 
 /** What the user will recognise the passkey by, from its AAGUID, or failing that its transports. */
 export function describeAuthenticator(passkey: PasskeyFields): AuthenticatorInfo {
-  const name = NAMES.get(passkey.aaguid?.replace(/\s+/g, "").toLowerCase() ?? "");
+  const aaguid = normalise(passkey.aaguid);
+  const name = PROVIDERS.get(aaguid)?.name ?? NAMES.get(aaguid);
   if (name !== undefined) {
     const kind = KIND_BY_NAME.find(([, pattern]) => pattern.test(name))?.[0] ?? "security-key";
     return { name, kind, known: true };
   }
   return { ...describeByTransports(passkey.transports, passkey.backedUp === true), known: false };
+}
+
+/**
+ * Where the provider's own icon for this passkey is served (app/authenticator-icons/), for a light
+ * and for a dark background; null when the provider gave none, and the app draws the kind instead.
+ */
+export function authenticatorIconUrls(passkey: PasskeyFields): { light: string; dark: string } | null {
+  const aaguid = normalise(passkey.aaguid);
+  if (!PROVIDERS.get(aaguid)?.icon) return null;
+  const url = (scheme: "light" | "dark") => `/authenticator-icons/${aaguid}/${scheme}.svg?v=${ICONS_VERSION}`;
+  return { light: url("light"), dark: url("dark") };
 }
 
 /** The label for a passkey the user has not named. */
