@@ -46,12 +46,21 @@ export function FinishSignUp() {
       </Notice>
     );
   }
-  if (link.state === "dead") {
-    return <FailureNotice feedback={{ tone: "error", text: describeAuthError(link.error), restart: true }} />;
-  }
   // Keyed by the token: a link pasted over another starts afresh, with the passkey offered first.
   const token = link.state === "reading" ? undefined : link.token;
-  return <ChooseCredential key={token} token={link.state === "usable" ? link.token : undefined} />;
+  return (
+    <>
+      {/* On the page from the start, so that a link found dead, at once or when pasted, is announced. */}
+      <LiveRegion>
+        {link.state === "dead" && (
+          <FailureNotice feedback={{ tone: "error", text: describeAuthError(link.error), restart: true }} />
+        )}
+      </LiveRegion>
+      {link.state !== "dead" && (
+        <ChooseCredential key={token} token={link.state === "usable" ? link.token : undefined} />
+      )}
+    </>
+  );
 }
 
 /** Until the link is known to be usable, `token` is undefined and nothing can be sent. */
