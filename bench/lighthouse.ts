@@ -3,7 +3,15 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 
-export type LighthouseScores = { performance: number; accessibility: number; lcpMs: number; tbtMs: number };
+export type LighthouseScores = {
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  /** The accessibility audits the page fails, each with the elements it names. */
+  accessibilityFailures: string[];
+};
 
 /**
  * Lighthouse's performance and accessibility scores for `url` in Debian's Chromium, with
@@ -34,13 +42,25 @@ export async function lighthouseScores(
     if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`Lighthouse ended on ${finalDisplayedUrl}, not ${url}`);
     }
+    const accessibilityFailures = (categories.accessibility?.auditRefs ?? [])
+      .map((ref) => audits[ref.id])
+      .filter((audit) => audit && audit.score !== null && audit.score < 1)
+      .map((audit) => `${audit?.id}: ${failingSelectors(audit?.details).join(", ")}`);
     return {
       performance: Math.round((categories.performance?.score ?? 0) * 100),
       accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
       lcpMs: audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
       tbtMs: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+      cls: audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
+      accessibilityFailures,
     };
   } finally {
     chrome.kill();
   }
+}
+
+/** The CSS selectors of the elements an audit's table lists. */
+function failingSelectors(details: unknown): string[] {
+  const items = (details as { items?: { node?: { selector?: string } }[] } | undefined)?.items ?? [];
+  return items.flatMap((item) => (item.node?.selector ? [item.node.selector] : []));
 }
