@@ -13,13 +13,30 @@ export type LighthouseScores = {
   accessibilityFailures: string[];
 };
 
+type LighthouseOptions = { cookie?: string; formFactor: "mobile" | "desktop" };
+
+/** Lighthouse asks to be run again when it failed to record a load (NO_NAVSTART, NO_FCP on a busy machine). */
+const ATTEMPTS = 3;
+
 /**
  * Lighthouse's performance and accessibility scores for `url` in Debian's Chromium, with
  * Lighthouse's own throttling: the mobile profile (its default) or the desktop one.
  */
-export async function lighthouseScores(
+export async function lighthouseScores(url: string, options: LighthouseOptions): Promise<LighthouseScores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseRun(url, options);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function lighthouseRun(
   url: string,
-  { cookie, formFactor }: { cookie?: string; formFactor: "mobile" | "desktop" },
+  { cookie, formFactor }: LighthouseOptions,
 ): Promise<LighthouseScores> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
@@ -41,7 +58,9 @@ export async function lighthouseScores(
     const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
     // Scores of a run that did not load the page are zeros, not figures.
     if (runtimeError)
-      throw new Error(`Lighthouse could not measure ${url}: ${runtimeError.code} ${runtimeError.message}`);
+      throw new LighthouseRuntimeError(
+        `Lighthouse could not measure ${url}: ${runtimeError.code} ${runtimeError.message}`,
+      );
     if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`Lighthouse ended on ${finalDisplayedUrl}, not ${url}`);
     }
