@@ -81,6 +81,41 @@ test("a forgotten password: ask on the sign-in page, open the mailed link, set a
   });
 });
 
+/** Asks for a reset link on the forgot-password page and returns the mailed link. */
+async function resetLinkFor(page: Page, email: string): Promise<string> {
+  await page.goto("/forgot-password");
+  const form = page.getByRole("form", { name: "Reset your password" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Mail me a link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  return firstLink(await waitForMail(email, /Reset your .* password/));
+}
+
+test("a reset link pasted into the tab of another, so that only the fragment differs, resets its own account", async ({
+  page,
+}) => {
+  await disableAutofill(page);
+  const first = await signUpWithPassword(page);
+  await signOut(page);
+  const second = await signUpWithPassword(page);
+  await signOut(page);
+  const [firstLinkSent, secondLinkSent] = [await resetLinkFor(page, first), await resetLinkFor(page, second)];
+
+  await page.goto(firstLinkSent);
+  await expect(page.getByRole("form", { name: "Choose a new password" })).toBeVisible();
+  await page.goto(secondLinkSent);
+  const form = page.getByRole("form", { name: "Choose a new password" });
+  await form.getByLabel("New password").fill(NEW_PASSWORD);
+  await form.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("heading", { name: "Your password is changed" })).toBeVisible();
+
+  await signInWithPassword(page, second, NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await signOut(page);
+  await signInWithPassword(page, first, PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
 test("changing the password on the account page signs the other sessions out", async ({ page, browser }) => {
   await disableAutofill(page);
   const email = await signUpWithPassword(page);

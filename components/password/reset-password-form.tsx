@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useAuthForm } from "@/components/auth/use-auth-form";
+import { useFragmentToken } from "@/components/auth/use-fragment-token";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { LiveRegion } from "@/components/ui/live-region";
@@ -11,14 +12,26 @@ import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import { NewPasswordField } from "./new-password-field";
 
-/** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
-function tokenFromFragment(): string | null {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token");
-}
-
 /** Sets the new password with the mailed link's token; every session of the account ends with it. */
 export function ResetPasswordForm() {
-  const [token, setToken] = useState<string | null | undefined>(undefined);
+  const token = useFragmentToken();
+  if (token === null) {
+    return (
+      <Notice tone="error">
+        This link is incomplete. Open the link from the mail again, or{" "}
+        <TextLink href={routes.forgotPassword} tone="inherit">
+          ask for a new one
+        </TextLink>
+        .
+      </Notice>
+    );
+  }
+  // Keyed by the token: a link pasted over another starts afresh.
+  return <NewPasswordForm key={token} token={token} />;
+}
+
+/** Until the page has read the link, `token` is undefined and nothing can be sent. */
+function NewPasswordForm({ token }: { token: string | undefined }) {
   const [done, setDone] = useState(false);
   /** The link expired, was used, or is for a password that has changed since: only a new one helps. */
   const [linkRefused, setLinkRefused] = useState(false);
@@ -35,8 +48,6 @@ export function ResetPasswordForm() {
     () => setDone(true),
   );
 
-  useEffect(() => setToken(tokenFromFragment()), []);
-
   if (done) {
     return (
       <div role="status" className="flex flex-col gap-4">
@@ -46,17 +57,6 @@ export function ResetPasswordForm() {
           new password.
         </p>
       </div>
-    );
-  }
-  if (token === null) {
-    return (
-      <Notice tone="error">
-        This link is incomplete. Open the link from the mail again, or{" "}
-        <TextLink href={routes.forgotPassword} tone="inherit">
-          ask for a new one
-        </TextLink>
-        .
-      </Notice>
     );
   }
   return (

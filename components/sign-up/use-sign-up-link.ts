@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
+import { useFragmentToken } from "@/components/auth/use-fragment-token";
 import { authClient } from "@/lib/auth-client";
 import type { AuthClientError } from "@/lib/auth-messages";
 
@@ -17,18 +18,6 @@ export function isDeadLink(error: AuthClientError): boolean {
   return error.code === "SIGN_UP_LINK_INVALID" || error.code === "ACCOUNT_EXISTS";
 }
 
-// A link pasted over another differs only in its fragment, and the browser does not load a page
-// for that: it fires `hashchange`, so the token is read again on each one.
-function onFragmentChange(onChange: () => void): () => void {
-  window.addEventListener("hashchange", onChange);
-  return () => window.removeEventListener("hashchange", onChange);
-}
-
-/** The mailed link's token sits in the URL fragment, which the browser never sends to a server. */
-function tokenFromFragment(): string | null {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token");
-}
-
 /**
  * The sign-up link in the address bar, asked about as soon as it is there, so that a used or
  * expired one says so before anyone creates a passkey or chooses a password. Asking consumes
@@ -36,7 +25,7 @@ function tokenFromFragment(): string | null {
  * usable: finishing it tells the truth anyway.
  */
 export function useSignUpLink(): SignUpLink {
-  const token = useSyncExternalStore(onFragmentChange, tokenFromFragment, () => undefined);
+  const token = useFragmentToken();
   const [verdict, setVerdict] = useState<{ token: string; error: AuthClientError | null } | null>(null);
 
   useEffect(() => {
