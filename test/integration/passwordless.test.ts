@@ -101,13 +101,6 @@ describe("going passwordless", () => {
     expect(await typesLogged(user.id)).not.toContain("password_removed");
   });
 
-  it("counts only unused recovery codes", async () => {
-    const { browser, user } = await accountWith({ passkeys: 1, recoveryCodes: true });
-    await db().execute(sql`update recovery_codes set used_at = now() where user_id = ${user.id}`);
-
-    expect((await removePassword(browser)).body.code).toBe("NO_RECOVERY_PATH");
-  });
-
   it("refuses an account that has no password to remove", async () => {
     const { browser } = await signUpWithPasskey();
 
