@@ -13,16 +13,8 @@ export const routes = {
   dashboard: "/dashboard",
   security: "/settings/security",
   passkeys: "/settings/security/passkeys",
-  recoveryCodes: "/settings/security/recovery-codes",
   /** Development only (no SMTP_URL): the mail the app would have sent. */
   devOutbox: "/dev/outbox",
-  /**
-   * A focused step outside the menus, for a first set of recovery codes: after sign-up, after a first
-   * passkey. `?next=` is where the user goes once the codes are saved; `?welcome=1` greets a new account.
-   */
-  saveRecoveryCodes: "/setup/recovery-codes",
-  /** Signed out: signing in with a recovery code. */
-  recoverWithCode: "/sign-in/recover",
   /** Signed out: asking for a link that sets a new password. */
   forgotPassword: "/forgot-password",
   sessions: "/settings/security/sessions",
@@ -47,17 +39,15 @@ export const site = {
   ],
   settings: {
     overview: { href: routes.security, label: "Overview" },
-    /** Every settings page, in menu order: the settings menu and the security overview list these. */
+    /**
+     * Every settings page of the app's own, in menu order: the settings menu and the security
+     * overview list these, with the features' among them (components/slots/feature-ui.ts).
+     */
     pages: [
       {
         href: routes.passkeys,
         label: "Passkeys",
         summary: "Sign in with your fingerprint, face or screen lock.",
-      },
-      {
-        href: routes.recoveryCodes,
-        label: "Recovery codes",
-        summary: "One-time codes that get you back in without a passkey.",
       },
       {
         href: routes.sessions,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { PasskeySignInButton } from "@/components/passkeys/passkey-sign-in-button";
 import { loadAuthClient } from "@/components/passkeys/sign-in";
 import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
@@ -26,7 +26,16 @@ import { useAuthForm } from "./use-auth-form";
  * The email field first, where the browser offers saved passkeys (autofill); the password beside it;
  * the explicit passkey button below, each with its messages next to it. `next` is already safe.
  */
-export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
+export function SignInForm({
+  next,
+  rpId,
+  lostPasskeyLink,
+}: {
+  next: string;
+  rpId: string;
+  /** The way back in for a lost passkey, when a feature offers one (components/slots/feature-ui.ts). */
+  lostPasskeyLink?: ReactNode;
+}) {
   const router = useRouter();
   /** What the passkey button's ceremony ended with, shown by the button. */
   const [passkeyFeedback, setPasskeyFeedback] = useState<Feedback | null>(null);
@@ -112,9 +121,9 @@ export function SignInForm({ next, rpId }: { next: string; rpId: string }) {
         </LiveRegion>
       </div>
 
-      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
-        <TextLink href={routes.recoverWithCode}>Lost your passkey?</TextLink>
-      </p>
+      {lostPasskeyLink && (
+        <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">{lostPasskeyLink}</p>
+      )}
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         New to {site.name}? <TextLink href="/sign-up">Create an account</TextLink>
       </p>

@@ -1,10 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Notice } from "@/components/ui/notice";
-import { TextLink } from "@/components/ui/text-link";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import { PasskeyOfferBanner } from "./passkey-offer-banner";
 
@@ -25,8 +23,9 @@ async function supportsConditionalCreate(): Promise<boolean> {
  * where the browser can, else (or when it quietly declined) a banner the user can dismiss. The week
  * is spent only by an offer made: the banner on screen (lib/passkey-upgrade/server.ts). A passkey
  * the password manager added needs no record, as an account with a passkey is never offered one.
+ * `afterPasskeyAdded`: where to get a way back in for it, when a feature offers one.
  */
-export function PasskeyUpgrade() {
+export function PasskeyUpgrade({ afterPasskeyAdded }: { afterPasskeyAdded?: ReactNode }) {
   const router = useRouter();
   const [offer, setOffer] = useState<Offer>("none");
   // One offer per page, also under React's development double effects.
@@ -51,11 +50,8 @@ export function PasskeyUpgrade() {
     return (
       <div className="mb-6" role="status">
         <Notice tone="success">
-          Your password manager added a passkey: next time, sign in with it.{" "}
-          <TextLink href={routes.saveRecoveryCodes} tone="inherit">
-            Get your recovery codes
-          </TextLink>{" "}
-          in case you lose it.
+          Your password manager added a passkey: next time, sign in with it.
+          {afterPasskeyAdded && <> {afterPasskeyAdded}</>}
         </Notice>
       </div>
     );

@@ -5,7 +5,6 @@ import { useEffect, useState } from "react";
 import { useStepUp } from "@/components/step-up/step-up-provider";
 import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import {
   type AuthClientError,
@@ -32,7 +31,11 @@ type Props = {
   welcome: boolean;
   /** Opened from an "Add a passkey" link elsewhere: the add form takes focus. */
   startAdding: boolean;
-  recovery: { hasCodes: boolean; declined: boolean };
+  /**
+   * The account's way back in, should it lose its passkeys (lib/sign-in-methods/way-back-in.ts):
+   * whether it holds one, and where to set one up when it has none and has not declined it.
+   */
+  wayBackIn: { held: boolean; setUpHref: string | null };
 };
 
 /** The passkeys page's state: the list, and every change to it, announced and focused. */
@@ -44,7 +47,7 @@ export function PasskeyManager({
   now,
   welcome,
   startAdding,
-  recovery,
+  wayBackIn,
 }: Props) {
   const router = useRouter();
   const [passkeys, setPasskeys] = useState(initialPasskeys);
@@ -73,8 +76,8 @@ export function PasskeyManager({
     const error = await withStepUp(async () => (await authClient.passkey.addPasskey({ name })).error);
     if (error) return error;
     // A first passkey is a credential the user can lose: set up the way back in straight away.
-    if (passkeys.length === 0 && !recovery.hasCodes && !recovery.declined) {
-      router.push(`${routes.saveRecoveryCodes}?next=${encodeURIComponent(routes.passkeys)}`);
+    if (passkeys.length === 0 && wayBackIn.setUpHref) {
+      router.push(wayBackIn.setUpHref);
       return null;
     }
     const fresh = await refresh();
@@ -163,7 +166,7 @@ export function PasskeyManager({
       <RemovePasskeyDialog
         name={removing && (removing.name || defaultPasskeyName(removing))}
         left={{ passkeys: passkeys.length - 1, hasPassword: account.hasPassword }}
-        hasRecoveryCodes={recovery.hasCodes}
+        hasRecoveryCodes={wayBackIn.held}
         itsSessions={{
           includeThisOne: removing !== null && removing.id === currentPasskeyId,
           endWhateverTheChoice: signedInWithRecoveryCode,

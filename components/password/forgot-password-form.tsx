@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { CheckYourInbox } from "@/components/auth/check-your-inbox";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Button } from "@/components/ui/button";
@@ -9,15 +9,21 @@ import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 
 /**
  * Asks for a reset link. The answer is "check your inbox" whatever the address: whether it has an
  * account, and whether that account has a password, only its owner learns, from the mail.
- * `outbox`: where mail is kept instead of sent, in development (no SMTP_URL).
+ * `outbox`: where mail is kept instead of sent, in development (no SMTP_URL). `passkeysOnlyHint`:
+ * the way back in for an account that has no password to reset, when a feature offers one.
  */
-export function ForgotPasswordForm({ outbox }: { outbox: string | null }) {
+export function ForgotPasswordForm({
+  outbox,
+  passkeysOnlyHint,
+}: {
+  outbox: string | null;
+  passkeysOnlyHint?: ReactNode;
+}) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { onSubmit, pending, error } = useAuthForm(
     async (form) => {
@@ -44,10 +50,9 @@ export function ForgotPasswordForm({ outbox }: { outbox: string | null }) {
       <Button type="submit" pending={pending}>
         Mail me a link
       </Button>
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        An account that signs in with passkeys only has no password to reset: if you lost your passkeys,{" "}
-        <TextLink href={routes.recoverWithCode}>sign in with a recovery code</TextLink>.
-      </p>
+      {passkeysOnlyHint && (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">{passkeysOnlyHint}</p>
+      )}
       <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">
         Remembered it? <TextLink href="/sign-in">Sign in</TextLink>
       </p>

@@ -7,25 +7,44 @@ import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
 import { routes } from "@/config/site";
 import { PASSWORD_ERROR_CODES } from "@/lib/password/error-codes";
-import type { PasswordStatus } from "@/lib/password/passwordless";
+import type { PasswordRemovalBlocker, PasswordStatus } from "@/lib/password/passwordless";
 import { AddPasswordForm } from "./add-password-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { RemovePassword } from "./remove-password";
 import { SignInMethodsSummary } from "./sign-in-methods-summary";
 
-/** Where to go to lift what keeps the password from going. */
-const REMEDY = {
-  NO_PASSWORD: null,
-  NO_PASSKEY: { href: routes.passkeys, text: "Add a passkey" },
-  NO_RECOVERY_PATH: { href: routes.recoveryCodes, text: "Get recovery codes" },
-} as const;
+type Remedy = { href: string; text: string };
+
+const ADD_PASSKEY: Remedy = { href: routes.passkeys, text: "Add a passkey" };
+
+/**
+ * Where to go to lift what keeps the password from going. Without a way back in, `getWayBackIn`
+ * (when a feature offers one) or a second passkey lifts it.
+ */
+function remedyFor(blocker: PasswordRemovalBlocker | null, getWayBackIn: Remedy | null): Remedy | null {
+  switch (blocker) {
+    case null:
+    case "NO_PASSWORD":
+      return null;
+    case "NO_PASSKEY":
+      return ADD_PASSKEY;
+    case "NO_RECOVERY_PATH":
+      return getWayBackIn ?? ADD_PASSKEY;
+  }
+}
 
 /**
  * The account page's password section: what the account signs in with, then changing the password
  * and going passwordless, or adding one to a passkey-only account. After a removal or an addition
  * the page is read again, and the outcome is announced here, where focus goes.
  */
-export function PasswordSettings({ status }: { status: PasswordStatus }) {
+export function PasswordSettings({
+  status,
+  getWayBackIn,
+}: {
+  status: PasswordStatus;
+  getWayBackIn: Remedy | null;
+}) {
   const router = useRouter();
   const heading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
@@ -45,7 +64,7 @@ export function PasswordSettings({ status }: { status: PasswordStatus }) {
     router.refresh();
   }
 
-  const remedy = status.removalBlocker && REMEDY[status.removalBlocker];
+  const remedy = remedyFor(status.removalBlocker, getWayBackIn);
   return (
     <section aria-labelledby="password-heading" className="flex flex-col gap-3">
       <h2

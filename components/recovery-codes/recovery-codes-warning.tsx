@@ -6,8 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { LinkButton } from "@/components/ui/link-button";
 import { Notice } from "@/components/ui/notice";
-import { routes, site } from "@/config/site";
+import { site } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
+import { recoveryCodeRoutes } from "@/lib/recovery-codes/routes";
 
 /** Shown while an account with passkeys has no way back in should it lose them. */
 export function RecoveryCodesWarning() {
@@ -31,7 +32,7 @@ export function RecoveryCodesWarning() {
         passkeys are on, you could be locked out of your account.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <LinkButton href={`${routes.saveRecoveryCodes}?next=${encodeURIComponent(pathname)}`}>
+        <LinkButton href={`${recoveryCodeRoutes.setUp}?next=${encodeURIComponent(pathname)}`}>
           Get recovery codes
         </LinkButton>
         <Button variant="ghost" className="h-10" onClick={() => setConfirming(true)}>

@@ -1,14 +1,14 @@
 import { Notice } from "@/components/ui/notice";
 import { TextLink } from "@/components/ui/text-link";
-import { routes } from "@/config/site";
 import type { RecoveryPath } from "@/lib/recovery-codes/recovery-path";
+import { recoveryCodeRoutes } from "@/lib/recovery-codes/routes";
 
 const codes = (count: number) => `${count} recovery ${count === 1 ? "code" : "codes"}`;
 
 /** Whether, and how, the account gets back in if every passkey is lost: said plainly, with what to do. */
 export function RecoveryPathStatus({ path, remaining }: { path: RecoveryPath; remaining: number }) {
   const generate = (
-    <TextLink href={routes.recoveryCodes} tone="inherit">
+    <TextLink href={recoveryCodeRoutes.manage} tone="inherit">
       Generate recovery codes
     </TextLink>
   );

@@ -3,19 +3,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { site } from "@/config/site";
+import { type SettingsPage, site } from "@/config/site";
 import { fadeHiddenEdges, useScrollEdges } from "./use-scroll-edges";
 
-const pages = [site.settings.overview, ...site.settings.pages];
-
 /**
- * The settings pages, with the current one marked for sight and for screen readers. On a narrow
+ * The overview and the settings pages, with the current one marked for sight and for screen readers. On a narrow
  * screen the row scrolls: the side with more tabs fades out, and the current tab is scrolled into
  * view, as is a tab that takes focus. Padding around the tabs leaves room for the focus outline,
  * which the scroller would otherwise clip; it is the list's, not the scroller's, whose end padding
  * browsers do not all count as something to scroll to.
  */
-export function SettingsNav() {
+export function SettingsNav({ pages }: { pages: SettingsPage[] }) {
   const pathname = usePathname();
   const scroller = useRef<HTMLElement>(null);
   const edges = useScrollEdges(scroller);
@@ -38,7 +36,7 @@ export function SettingsNav() {
       onFocus={(event) => event.target.scrollIntoView({ block: "nearest", inline: "nearest" })}
     >
       <ul className="flex w-max gap-1 px-2 text-sm">
-        {pages.map((page) => {
+        {[site.settings.overview, ...pages].map((page) => {
           const current = pathname === page.href;
           return (
             <li key={page.href} className="shrink-0">

@@ -8,7 +8,6 @@ import { LiveRegion } from "@/components/ui/live-region";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { routes } from "@/config/site";
 import { authClient } from "@/lib/auth-client";
 import {
   type AuthClientError,
@@ -20,19 +19,15 @@ import { isDeadLink, useSignUpLink } from "./use-sign-up-link";
 
 type Feedback = (CeremonyFeedback & { restart?: boolean }) | null;
 
-/**
- * Where a new account goes first: the recovery codes, its way back in should it lose its passkey or
- * password. A password account goes on to the invitation to add a passkey.
- */
-const AFTER_PASSKEY_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1`;
-const AFTER_PASSWORD_SIGN_UP = `${routes.saveRecoveryCodes}?welcome=1&next=${encodeURIComponent(`${routes.passkeys}?welcome=1`)}`;
+/** Where a new account goes first, by the credential it was created with. */
+export type AfterSignUp = { passkey: string; password: string };
 
 /**
  * The page the mailed link opens, and the one place where an account's first credential is chosen,
  * by whoever holds the link: one tap creates a passkey, or, as the alternative, a password. Either
  * creates the account and signs in. A link that can no longer do that says so as it opens.
  */
-export function FinishSignUp() {
+export function FinishSignUp({ after }: { after: AfterSignUp }) {
   const link = useSignUpLink();
 
   if (link.state === "incomplete") {
@@ -57,28 +52,34 @@ export function FinishSignUp() {
         )}
       </LiveRegion>
       {link.state !== "dead" && (
-        <ChooseCredential key={token} token={link.state === "usable" ? link.token : undefined} />
+        <ChooseCredential
+          key={token}
+          token={link.state === "usable" ? link.token : undefined}
+          after={after}
+        />
       )}
     </>
   );
 }
 
 /** Until the link is known to be usable, `token` is undefined and nothing can be sent. */
-function ChooseCredential({ token }: { token: string | undefined }) {
+function ChooseCredential({ token, after }: { token: string | undefined; after: AfterSignUp }) {
   const [method, setMethod] = useState<"passkey" | "password">("passkey");
   return method === "passkey" ? (
-    <FinishWithPasskey token={token} onUsePassword={() => setMethod("password")} />
+    <FinishWithPasskey token={token} then={after.passkey} onUsePassword={() => setMethod("password")} />
   ) : (
-    <FinishWithPassword token={token} onUsePasskey={() => setMethod("passkey")} />
+    <FinishWithPassword token={token} then={after.password} onUsePasskey={() => setMethod("passkey")} />
   );
 }
 
 /** One tap: the browser creates the passkey, and the server creates the account with it. */
 function FinishWithPasskey({
   token,
+  then,
   onUsePassword,
 }: {
   token: string | undefined;
+  then: string;
   onUsePassword: () => void;
 }) {
   const router = useRouter();
@@ -91,7 +92,7 @@ function FinishWithPasskey({
     setFeedback(null);
     const { error } = await authClient.passkey.addPasskey({ context: token, createSession: true });
     if (!error) {
-      router.replace(AFTER_PASSKEY_SIGN_UP);
+      router.replace(then);
       router.refresh();
       return;
     }
@@ -115,9 +116,11 @@ function FinishWithPasskey({
 /** The password the account signs in with, chosen here, by the holder of the link, and nowhere else. */
 function FinishWithPassword({
   token,
+  then,
   onUsePasskey,
 }: {
   token: string | undefined;
+  then: string;
   onUsePasskey: () => void;
 }) {
   const router = useRouter();
@@ -130,7 +133,7 @@ function FinishWithPassword({
     setFeedback(null);
     const { error } = await authClient.signUp.password({ token, password: String(form.get("password")) });
     if (!error) {
-      router.replace(AFTER_PASSWORD_SIGN_UP);
+      router.replace(then);
       router.refresh();
       return;
     }

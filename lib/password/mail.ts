@@ -26,7 +26,10 @@ export function resetLinkMail(to: string, url: string): Mail {
  * To an account without a password: nothing to reset, and no link that would add one, since a
  * mailbox alone must not give a passwordless account a password (lib/password/passwordless.ts).
  */
-export function noPasswordMail(to: string, urls: { signIn: string; recover: string }): Mail {
+export function noPasswordMail(
+  to: string,
+  urls: { signIn: string; recover: { name: string; url: string } | null },
+): Mail {
   return {
     to,
     subject: `Your ${site.name} account has no password`,
@@ -36,7 +39,7 @@ export function noPasswordMail(to: string, urls: { signIn: string; recover: stri
       "Your account has no password: it signs in with a passkey, so there is nothing to reset.",
       "",
       `Sign in with your passkey: ${urls.signIn}`,
-      `Lost your passkeys? Sign in with a recovery code: ${urls.recover}`,
+      ...(urls.recover ? [`Lost your passkeys? Sign in with ${urls.recover.name}: ${urls.recover.url}`] : []),
       "",
       "If it wasn't you, ignore this mail: nothing about your account has changed.",
     ].join("\n"),

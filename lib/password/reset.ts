@@ -2,7 +2,6 @@ import { getCurrentAuthEndpointContext } from "@better-auth/core/context";
 import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import type { BetterAuthOptions, User } from "better-auth";
 import { APIError } from "better-auth/api";
-import { routes } from "@/config/site";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { Mail } from "@/lib/mail";
@@ -10,6 +9,7 @@ import { sendRequestedMail } from "@/lib/mail/requested";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
+import { wayBackInOf } from "@/lib/sign-in-methods/way-back-in";
 import { noPasswordMail, resetLinkMail } from "./mail";
 import { passwordResetNotice } from "./notices";
 
@@ -75,7 +75,11 @@ async function mailResetLink(ctx: HookContext, user: User, token: string): Promi
   const credential = await ctx.context.internalAdapter.findCredentialAccount(user.id);
   if (!credential?.password) {
     await dropToken();
-    const urls = { signIn: appUrl(ctx, "/sign-in"), recover: appUrl(ctx, routes.recoverWithCode) };
+    const wayBackIn = wayBackInOf(ctx.context.options);
+    const urls = {
+      signIn: appUrl(ctx, "/sign-in"),
+      recover: wayBackIn && { name: wayBackIn.name, url: appUrl(ctx, wayBackIn.signInPath) },
+    };
     await sendQuietly(ctx, noPasswordMail(user.email, urls));
     return;
   }

@@ -9,12 +9,12 @@ import { requestFacts } from "@/lib/auth/request-facts";
 import type { PluginSurface } from "@/lib/auth/surface";
 import { type Database, db } from "@/lib/db";
 import { account, session, user } from "@/lib/db/schema";
-import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
 import type { PluginEvents } from "@/lib/security-activity/describe";
 import { noticeFacts, sendNotice } from "@/lib/security-activity/notify";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { liveSessionCount, recordSessionsSignedOut } from "@/lib/sessions/events";
 import { PASSWORD_PROVIDER, signInMethodsOf } from "@/lib/sign-in-methods/queries";
+import { wayBackInStateOf } from "@/lib/sign-in-methods/way-back-in";
 import { afterPasswordChange, keepCallerSignedIn } from "./change";
 import { PASSWORD_ERROR_CODES } from "./error-codes";
 import { PASSWORD_EVENTS } from "./events";
@@ -73,11 +73,11 @@ export function passwords() {
         async (ctx) => {
           const { user: owner, session: current } = ctx.context.session;
           // Counted before the transaction, which this query cannot join.
-          const recovery = await recoveryCodeStatus(owner.id);
+          const wayBackIn = await wayBackInStateOf(ctx.context.options, owner.id);
           const signedOut = await db().transaction(async (tx) => {
             await lockUser(tx, owner.id);
             const methods = await signInMethodsOf(owner.id, { executor: tx });
-            const blocker = passwordRemovalBlocker(methods, recovery.remaining);
+            const blocker = passwordRemovalBlocker(methods, wayBackIn.usesLeft);
             if (blocker) throw APIError.from("CONFLICT", PASSWORD_ERROR_CODES[blocker]);
             await tx
               .delete(account)

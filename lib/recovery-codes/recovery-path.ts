@@ -1,6 +1,4 @@
-import type { AccountSignInMethods } from "@/lib/sign-in-methods/methods";
-import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
-import { type RecoveryCodeStatus, recoveryCodeStatus } from "./status";
+import type { RecoveryCodeStatus } from "./status";
 
 /**
  * How the account gets back in if its passkeys are lost: "ready" with codes to spare, "low" with
@@ -15,15 +13,4 @@ export function recoveryPath(status: RecoveryCodeStatus): RecoveryPath {
   if (status.remaining > LOW_RECOVERY_CODES) return "ready";
   if (status.remaining > 0) return "low";
   return status.declinedAt ? "declined" : "none";
-}
-
-export type SecurityOverview = AccountSignInMethods & {
-  recovery: RecoveryCodeStatus;
-  recoveryPath: RecoveryPath;
-};
-
-/** What the security overview shows: each way to sign in, and the way back in. */
-export async function securityOverview(userId: string): Promise<SecurityOverview> {
-  const [methods, recovery] = await Promise.all([signInMethodsOf(userId), recoveryCodeStatus(userId)]);
-  return { ...methods, recovery, recoveryPath: recoveryPath(recovery) };
 }

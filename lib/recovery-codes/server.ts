@@ -12,8 +12,10 @@ import { db } from "@/lib/db";
 import { recoveryCode, user as userTable } from "@/lib/db/schema";
 import type { PluginEvents } from "@/lib/security-activity/describe";
 import { recordSecurityEvent } from "@/lib/security-log/events";
+import type { PluginWayBackIn } from "@/lib/sign-in-methods/way-back-in";
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeHasher } from "./codes";
 import { RECOVERY_CODE_EVENTS } from "./events";
+import { recoveryCodeRoutes } from "./routes";
 import { recoveryCodeStatus } from "./status";
 
 export const RECOVERY_CODE_ERROR_CODES = defineErrorCodes({
@@ -54,7 +56,16 @@ export function recoveryCodes() {
         },
       },
       events: RECOVERY_CODE_EVENTS,
-    } satisfies PluginSurface & PluginEvents,
+      // The way back in that going passwordless and removing the last passkey count on.
+      wayBackIn: {
+        name: "a recovery code",
+        stateOf: async (userId) => {
+          const { remaining, declinedAt } = await recoveryCodeStatus(userId);
+          return { usesLeft: remaining, declined: declinedAt !== null };
+        },
+        signInPath: recoveryCodeRoutes.signIn,
+      },
+    } satisfies PluginSurface & PluginEvents & PluginWayBackIn,
     // Declared so that redemption can spend a code through Better Auth's adapter, inside the same
     // transaction as the session it creates. The table itself is defined in lib/db/schema.ts.
     schema: {

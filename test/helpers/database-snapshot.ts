@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { db } from "@/lib/db";
+import type { TestBrowser } from "./browser";
+import type { ApiError } from "./passkey-ceremonies";
 
 /**
  * The tables a refused request must leave exactly as they were. Left out, on purpose, because a
@@ -37,4 +40,12 @@ export async function guardedTableDigests(): Promise<Record<GuardedTable, string
 /** A digest of every row of the guarded tables, equal for two reads exactly when nothing changed. */
 export async function snapshotGuardedTables(): Promise<string> {
   return Object.values(await guardedTableDigests()).join(",");
+}
+
+/** Sends a raw JSON body, and checks that the refusal left the guarded tables untouched. */
+export async function refused(browser: TestBrowser, path: string, body: unknown) {
+  const before = await snapshotGuardedTables();
+  const response = await browser.post<ApiError>(path, body);
+  expect(await snapshotGuardedTables(), `${path} changed the database`).toBe(before);
+  return response;
 }

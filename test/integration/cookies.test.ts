@@ -24,20 +24,3 @@ describe("session cookies on http (development, tests)", () => {
     expect(session).not.toMatch(/;\s*Secure/i);
   });
 });
-
-describe("the Origin check (CSRF)", () => {
-  it("refuses a state-changing request from another origin with 403, and changes nothing", async () => {
-    const { browser } = await signUp();
-    const attacker = browser.clone("https://evil.example");
-
-    const forged = await attacker.post<{ code: string }>("/recovery-codes/decline");
-    const signOut = await attacker.post<{ code: string }>("/sign-out");
-
-    expect(forged.status).toBe(403);
-    expect(forged.body.code).toBe("INVALID_ORIGIN");
-    expect(signOut.status).toBe(403);
-    const status = await browser.get<{ declinedAt: string | null }>("/recovery-codes/status");
-    expect(status.status).toBe(200);
-    expect(status.body.declinedAt).toBeNull();
-  });
-});

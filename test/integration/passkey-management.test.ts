@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { account, securityEvent, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { accountWithPasskeys } from "../helpers/accounts";
 import { signUp, TestBrowser } from "../helpers/browser";
 import {
   passkeysOf,
@@ -14,22 +15,6 @@ import {
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 type Row = { id: string; name?: string; lastUsedAt?: string | null };
-
-async function accountWithPasskeys(count = 1) {
-  const { browser, user } = await signUp();
-  const authenticators = Array.from({ length: count }, () => new SoftwareAuthenticator());
-  for (const [index, authenticator] of authenticators.entries()) {
-    await registerPasskey(browser, authenticator, { name: `Passkey ${index + 1}` });
-  }
-  // In the authenticators' order: rows made in the same millisecond come back in any order.
-  const stored = await passkeysOf(user.id);
-  const passkeys = authenticators.map((authenticator) => {
-    const row = stored.find((candidate) => candidate.credentialID === authenticator.credentialId);
-    if (!row) throw new Error("setup: a passkey was not stored");
-    return row;
-  });
-  return { browser, user, authenticators, passkeys };
-}
 
 /** An account whose only ways in are its passkeys, as passkey-first sign-up will create. */
 async function removePassword(userId: string) {
@@ -226,27 +211,6 @@ describe("removing a passkey signs out the sessions it signed in", () => {
     expect(removed.status).toBe(200);
     expect(await isSignedIn(elsewhere)).toBe(true);
     expect(removed.body.signedOut).toBe(0);
-  });
-
-  it("always, when the remover signed in with a recovery code: the passkey was lost", async () => {
-    const { browser, user, authenticators, passkeys } = await accountWithPasskeys(2);
-    const { body } = await browser.post<{ codes: string[] }>("/recovery-codes/generate");
-    const elsewhere = await signedInWith(authenticators[0] as SoftwareAuthenticator);
-    const recovered = new TestBrowser();
-    await recovered.post("/sign-in/recovery-code", { email: user.email, code: body.codes[0] });
-
-    const removed = await recovered.post<{ signedOut?: number }>(
-      "/passkey/delete-passkey?signOutItsSessions=false",
-      { id: passkeys[0]?.id },
-    );
-
-    expect(removed.status).toBe(200);
-    expect(await isSignedIn(elsewhere)).toBe(false);
-    expect(removed.body.signedOut).toBe(1);
-    expect(await removalEvents(user.id)).toEqual([
-      expect.objectContaining({ type: "passkey_removed" }),
-      { type: "session_revoked", details: null },
-    ]);
   });
 
   it("refuses a choice it does not understand, and removes nothing", async () => {

@@ -1,47 +1,21 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { site } from "@/config/site";
 import { db } from "@/lib/db";
-import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
+import { securityEvent } from "@/lib/db/schema";
 import { listSecurityActivity } from "@/lib/security-activity/list";
 import { recordSecurityEvent } from "@/lib/security-log/events";
-import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import { TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
+import { eventsOf, FIREFOX_ON_WINDOWS, mailTo, sessionOf, signUpFrom } from "../helpers/security-activity";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 const PASSWORD = "correct horse battery staple";
 const CHROME_ON_MAC =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-
-/** The account's events after its creation (sign-up's own event is tested with sign-up). */
-const eventsOf = (userId: string) =>
-  db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), ne(securityEvent.type, "account_created")))
-    .orderBy(asc(securityEvent.createdAt));
-
-/**
- * A new account, signed up from `browser` (whose browser and OS it then knows), with the sign-up
- * mail already read, so that a test sees only the mail its own actions send.
- */
-async function signUpFrom(browser = new TestBrowser()) {
-  const account = await signUp(browser);
-  await db().delete(mailOutbox).where(eq(mailOutbox.to, account.user.email));
-  return account;
-}
-
-const mailTo = (address: string) => db().select().from(mailOutbox).where(eq(mailOutbox.to, address));
 
 async function signInWithPassword(browser: TestBrowser, email: string, password = PASSWORD) {
   return browser.post<{ code?: string }>("/sign-in/email", { email, password });
-}
-
-async function sessionOf(browser: TestBrowser) {
-  const current = await browser.get<{ session: { id: string } }>("/get-session");
-  const [row] = await db().select().from(session).where(eq(session.id, current.body.session.id));
-  return row;
 }
 
 /** An account with a passkey on a synced authenticator, and the browser that set it up. */
@@ -94,66 +68,6 @@ describe("security activity", () => {
       }),
     ]);
     expect((await sessionOf(browser))?.signInMethod).toBe("passkey");
-  });
-
-  it("records a recovery-code sign-in once, as the redemption of that code, and mails the user", async () => {
-    const { browser: owner, user } = await signUpFrom(
-      new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS),
-    );
-    const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
-    const browser = new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS);
-
-    const redeemed = await browser.post("/sign-in/recovery-code", {
-      email: user.email,
-      code: generated.body.codes[0],
-    });
-
-    expect(redeemed.status).toBe(200);
-    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
-      ["recovery_codes_generated", null],
-      ["sign_in", { method: "recovery_code", remaining: 9, newDevice: false }],
-    ]);
-    expect((await sessionOf(browser))?.signInMethod).toBe("recovery_code");
-    const [mail, ...others] = await mailTo(user.email);
-    expect(others).toEqual([]);
-    expect(mail?.subject).toBe(`A recovery code was used to sign in to your ${site.name} account`);
-    expect(mail?.text).toContain("9 recovery codes are left.");
-    expect(mail?.text).toContain("Firefox on Windows");
-    expect(mail?.text).toContain(`IP address ${browser.ipAddress}`);
-    expect(mail?.text).toContain("http://localhost:3000/settings/security");
-  });
-
-  it("keeps the sign-in and its record when the notice cannot be sent", async () => {
-    const { browser: owner, user } = await signUpFrom();
-    const generated = await owner.post<{ codes: string[] }>("/recovery-codes/generate");
-    // A real failure of the mailer, for this one address only, so other tests on a shared database
-    // are untouched: the outbox refuses the insert.
-    const trigger = `refuse_mail_${user.id.toLowerCase().replaceAll("-", "_")}`;
-    await db().execute(
-      sql.raw(`create function ${trigger}() returns trigger language plpgsql as $$
-        begin if new.to = '${user.email}' then raise exception 'mail refused'; end if; return new; end $$`),
-    );
-    await db().execute(
-      sql.raw(
-        `create trigger ${trigger} before insert on mail_outbox for each row execute function ${trigger}()`,
-      ),
-    );
-    try {
-      const redeemed = await new TestBrowser().post("/sign-in/recovery-code", {
-        email: user.email,
-        code: generated.body.codes[0],
-      });
-
-      expect(redeemed.status).toBe(200);
-    } finally {
-      await db().execute(sql.raw(`drop trigger ${trigger} on mail_outbox`));
-      await db().execute(sql.raw(`drop function ${trigger}()`));
-    }
-    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual([
-      "recovery_codes_generated",
-      "sign_in",
-    ]);
-    expect(await mailTo(user.email)).toEqual([]);
   });
 
   it("records a wrong password on an account without changing the answer, and one on no account without a user", async () => {

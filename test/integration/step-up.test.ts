@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { account, mailOutbox, securityEvent, session, user as userTable } from "@/lib/db/schema";
 import { type ApiResponse, signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
+import type { GuardedCase } from "../helpers/guarded-endpoints";
 import {
   type ApiError,
   passkeysOf,
@@ -64,17 +65,8 @@ function eventsOf(userId: string, type: string) {
     .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
 }
 
-type Account = Awaited<ReturnType<typeof signUp>>;
-
-type GuardedCase = {
-  name: string;
-  setup: () => Promise<Account>;
-  /** Performs the action; `changed` then says whether it took effect. */
-  act: (account: Account) => Promise<{ response: ApiResponse<ApiError>; changed: () => Promise<boolean> }>;
-};
-
-/** Every sensitive endpoint, each on an account of its own. */
-const guardedEndpoints: GuardedCase[] = [
+/** Every sensitive endpoint of the core, each on an account of its own. */
+const coreGuardedEndpoints: GuardedCase[] = [
   {
     name: "adding a passkey (registration options)",
     setup: () => accountWithPasskeys(),
@@ -90,17 +82,6 @@ const guardedEndpoints: GuardedCase[] = [
       const [passkey] = await passkeysOf(user.id);
       const response = await browser.post<ApiError>("/passkey/delete-passkey", { id: passkey?.id });
       return { response, changed: async () => (await passkeysOf(user.id)).length === 1 };
-    },
-  },
-  {
-    name: "generating recovery codes",
-    setup: () => signUp(),
-    act: async ({ browser, user }) => {
-      const response = await browser.post<ApiError>("/recovery-codes/generate");
-      return {
-        response,
-        changed: async () => (await eventsOf(user.id, "recovery_codes_generated")).length === 1,
-      };
     },
   },
   {
@@ -179,6 +160,14 @@ describe("signing out another session by its ID", () => {
     expect(events).toHaveLength(1);
   });
 });
+
+/** With the features' own, each beside its feature's tests (test/integration/<feature>/guarded-endpoints.ts). */
+const guardedEndpoints: GuardedCase[] = [
+  ...coreGuardedEndpoints,
+  ...Object.values(
+    import.meta.glob<GuardedCase[]>("./*/guarded-endpoints.ts", { eager: true, import: "guardedEndpoints" }),
+  ).flat(),
+];
 
 describe("every sensitive endpoint", () => {
   for (const guarded of guardedEndpoints) {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { features } from "@/components/features";
 import { PasskeyUpgrade } from "@/components/passkey-upgrade/passkey-upgrade";
+import { wayBackInUiOf } from "@/components/slots/feature-ui";
 import { PageHeader } from "@/components/ui/page-header";
 import { routes } from "@/config/site";
 import { requireSession } from "@/lib/session";
@@ -11,7 +13,7 @@ export default async function DashboardPage() {
   const { user } = await requireSession();
   return (
     <>
-      <PasskeyUpgrade />
+      <PasskeyUpgrade afterPasskeyAdded={wayBackInUiOf(features)?.afterPasskeyAdded} />
       <PageHeader title={`Welcome, ${user.name}`} description={`You are signed in as ${user.email}.`} />
       <Link
         href={routes.security}

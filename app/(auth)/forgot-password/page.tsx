@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { features } from "@/components/features";
 import { ForgotPasswordForm } from "@/components/password/forgot-password-form";
+import { wayBackInUiOf } from "@/components/slots/feature-ui";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverConfig } from "@/config/env";
 import { routes } from "@/config/site";
@@ -17,7 +19,10 @@ export default async function ForgotPasswordPage() {
         title="Forgot your password?"
         description="We'll mail you a link to choose a new one."
       />
-      <ForgotPasswordForm outbox={serverConfig().smtpUrl ? null : routes.devOutbox} />
+      <ForgotPasswordForm
+        outbox={serverConfig().smtpUrl ? null : routes.devOutbox}
+        passkeysOnlyHint={wayBackInUiOf(features)?.forgotPasswordHint}
+      />
     </>
   );
 }

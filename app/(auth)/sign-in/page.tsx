@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { features } from "@/components/features";
+import { wayBackInUiOf } from "@/components/slots/feature-ui";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverConfig } from "@/config/env";
 import { safeNext } from "@/lib/http/safe-next";
@@ -19,7 +21,11 @@ export default async function SignInPage({
   return (
     <>
       <PageHeader size="card" title="Sign in" description="Use your fingerprint, face or screen lock." />
-      <SignInForm next={destination} rpId={serverConfig().rpId} />
+      <SignInForm
+        next={destination}
+        rpId={serverConfig().rpId}
+        lostPasskeyLink={wayBackInUiOf(features)?.lostPasskeyLink}
+      />
     </>
   );
 }

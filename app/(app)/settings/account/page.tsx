@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { NameSection } from "@/components/account/name-section";
+import { features } from "@/components/features";
 import { PasswordSettings } from "@/components/password/password-settings";
+import { wayBackInUiOf } from "@/components/slots/feature-ui";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { site } from "@/config/site";
+import { auth } from "@/lib/auth";
 import { passwordStatus } from "@/lib/password/passwordless";
 import { requireSession } from "@/lib/session";
 
@@ -16,7 +19,7 @@ type SearchParams = Promise<{ email?: string }>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
   const { email } = await searchParams;
-  const password = await passwordStatus(user.id);
+  const password = await passwordStatus(auth().options, user.id);
   return (
     <div className="flex flex-col gap-10">
       <PageHeader
@@ -37,7 +40,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </p>
         <ChangeEmailForm />
       </section>
-      <PasswordSettings status={password} />
+      <PasswordSettings status={password} getWayBackIn={wayBackInUiOf(features)?.getOne ?? null} />
       <section aria-labelledby="delete-heading" className="flex flex-col gap-3">
         <h2 id="delete-heading" className="text-lg font-medium">
           Delete your account

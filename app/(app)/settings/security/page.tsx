@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { features } from "@/components/features";
 import { AddPasskeyLink } from "@/components/passkeys/add-passkey-link";
 import { SignInMethodsSummary } from "@/components/password/sign-in-methods-summary";
-import { RecoveryPathStatus } from "@/components/recovery-codes/recovery-path-status";
 import { SecurityLinks } from "@/components/settings/security-links";
+import { settingsPagesOf } from "@/components/slots/feature-ui";
 import { PageHeader } from "@/components/ui/page-header";
-import { site } from "@/config/site";
-import { securityOverview } from "@/lib/recovery-codes/recovery-path";
 import { requireSession } from "@/lib/session";
+import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -14,7 +14,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 export default async function SecurityOverviewPage() {
   const { user } = await requireSession();
-  const overview = await securityOverview(user.id);
+  const overview = await signInMethodsOf(user.id);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title="Security" description="How you sign in, and how you get back in." />
@@ -35,17 +35,15 @@ export default async function SecurityOverviewPage() {
           </div>
         )}
       </section>
-      <section aria-labelledby="recovery-path" className="flex flex-col gap-3">
-        <h2 id="recovery-path" className="text-lg font-semibold">
-          Your account's recovery path
-        </h2>
-        <RecoveryPathStatus path={overview.recoveryPath} remaining={overview.recovery.remaining} />
-      </section>
+      {features.map(
+        ({ id, SecurityOverviewSection }) =>
+          SecurityOverviewSection && <SecurityOverviewSection key={id} userId={user.id} />,
+      )}
       <section aria-labelledby="security-pages" className="flex flex-col gap-3">
         <h2 id="security-pages" className="text-lg font-semibold">
           Manage
         </h2>
-        <SecurityLinks pages={site.settings.pages} />
+        <SecurityLinks pages={settingsPagesOf(features)} />
       </section>
     </div>
   );

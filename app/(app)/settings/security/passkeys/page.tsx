@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { features } from "@/components/features";
 import { PasskeyManager } from "@/components/passkeys/passkey-manager";
-import { RecoveryCodesWarning } from "@/components/recovery-codes/recovery-codes-warning";
-import { Notice } from "@/components/ui/notice";
+import { wayBackInUiOf } from "@/components/slots/feature-ui";
 import { PageHeader } from "@/components/ui/page-header";
-import { TextLink } from "@/components/ui/text-link";
 import { serverConfig } from "@/config/env";
 import { routes } from "@/config/site";
 import { auth } from "@/lib/auth";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
-import { recoveryCodeStatus } from "@/lib/recovery-codes/status";
 import { requireSession } from "@/lib/session";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
+import { wayBackInStateOf } from "@/lib/sign-in-methods/way-back-in";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
@@ -20,12 +19,14 @@ type SearchParams = Promise<{ welcome?: string; recovered?: string; add?: string
 export default async function PasskeysPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireSession();
   const requestHeaders = await headers();
-  const [{ welcome, recovered, add }, passkeys, { hasPassword }, recovery] = await Promise.all([
+  const [{ welcome, recovered, add }, passkeys, { hasPassword }, wayBackIn] = await Promise.all([
     searchParams,
     auth().api.listPasskeys({ headers: requestHeaders }),
     signInMethodsOf(user.id),
-    recoveryCodeStatus(user.id),
+    wayBackInStateOf(auth().options, user.id),
   ]);
+  const wayBackInUi = wayBackInUiOf(features);
+  const offerWayBackIn = wayBackInUi && wayBackIn.usesLeft === 0 && !wayBackIn.declined;
   const account = {
     rpId: serverConfig().rpId,
     userHandle: webAuthnUserHandle(user.id),
@@ -40,23 +41,17 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
         title="Passkeys"
         description="Sign in with your fingerprint, face or screen lock instead of a password."
       />
-      {recovered && (
-        <Notice tone={recovery.remaining <= 2 ? "error" : "success"}>
-          You're back in. Add a new passkey now, so that next time you won't need a recovery code. You have{" "}
-          {recovery.remaining} recovery {recovery.remaining === 1 ? "code" : "codes"} left
-          {recovery.remaining <= 2 && (
-            <>
-              :{" "}
-              <TextLink href={routes.recoveryCodes} tone="inherit">
-                generate new ones
-              </TextLink>{" "}
-              soon
-            </>
-          )}
-          .
-        </Notice>
+      {features.map(
+        ({ id, PasskeysNotices }) =>
+          PasskeysNotices && (
+            <PasskeysNotices
+              key={id}
+              userId={user.id}
+              hasPasskeys={passkeys.length > 0}
+              recovered={Boolean(recovered)}
+            />
+          ),
       )}
-      {passkeys.length > 0 && recovery.total === 0 && !recovery.declinedAt && <RecoveryCodesWarning />}
       <PasskeyManager
         initialPasskeys={passkeys}
         currentPasskeyId={(session as { passkeyId?: string | null }).passkeyId ?? null}
@@ -67,7 +62,10 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
         now={new Date().toISOString()}
         welcome={Boolean(welcome)}
         startAdding={Boolean(add)}
-        recovery={{ hasCodes: recovery.remaining > 0, declined: Boolean(recovery.declinedAt) }}
+        wayBackIn={{
+          held: wayBackIn.usesLeft > 0,
+          setUpHref: offerWayBackIn ? wayBackInUi.setUpHref(routes.passkeys) : null,
+        }}
       />
     </div>
   );

@@ -10,9 +10,9 @@ import {
   signUpWithPassword,
   startPasswordSignUp,
   uniqueEmail,
-} from "./fixtures/account";
-import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
-import { disableAutofill } from "./fixtures/webauthn-calls";
+} from "../fixtures/account";
+import { expect, test, VirtualAuthenticator } from "../fixtures/virtual-authenticator";
+import { disableAutofill } from "../fixtures/webauthn-calls";
 
 const CODE_FORMAT = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;
 

@@ -5,8 +5,8 @@ import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
 import { recoveryCode, securityEvent, session } from "@/lib/db/schema";
 import type { RateLimitRule } from "@/lib/rate-limit";
-import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
-import { median, timed } from "../helpers/timing";
+import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../../helpers/browser";
+import { median, timed } from "../../helpers/timing";
 
 type Generated = { codes: string[]; generatedAt: string };
 type Status = { total: number; remaining: number; generatedAt: string | null };

@@ -1,0 +1,28 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { securityEvent } from "@/lib/db/schema";
+import { signUp } from "../../helpers/browser";
+import type { GuardedCase } from "../../helpers/guarded-endpoints";
+import type { ApiError } from "../../helpers/passkey-ceremonies";
+
+function eventsOf(userId: string, type: string) {
+  return db()
+    .select()
+    .from(securityEvent)
+    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
+}
+
+/** The recovery codes' sensitive endpoints, for test/integration/step-up.test.ts. */
+export const guardedEndpoints: GuardedCase[] = [
+  {
+    name: "generating recovery codes",
+    setup: () => signUp(),
+    act: async ({ browser, user }) => {
+      const response = await browser.post<ApiError>("/recovery-codes/generate");
+      return {
+        response,
+        changed: async () => (await eventsOf(user.id, "recovery_codes_generated")).length === 1,
+      };
+    },
+  },
+];
