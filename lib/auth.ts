@@ -14,6 +14,7 @@ import * as schema from "@/lib/db/schema";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { passkeyUpgrade } from "@/lib/passkey-upgrade/server";
 import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/passkeys/policy";
+import { withPasskeySignInReads } from "@/lib/passkeys/sign-in-reads";
 import { passwords } from "@/lib/password/server";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
 import { recoveryCodes } from "@/lib/recovery-codes/server";
@@ -66,7 +67,7 @@ function createAuth() {
     baseURL: config.appUrl,
     secret: config.secret,
     trustedOrigins: config.origins,
-    database: drizzleAdapter(db(), { provider: "pg", schema, transaction: true }),
+    database: withPasskeySignInReads(drizzleAdapter(db(), { provider: "pg", schema, transaction: true })),
     ...emailAndPasswordOptions(),
     user: {
       deleteUser: { enabled: true },

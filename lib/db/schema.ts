@@ -180,11 +180,12 @@ export const mailOutbox = pgTable(
   (table) => [index("mail_outbox_to_created_at_idx").on(table.to, table.createdAt)],
 );
 
-// The joins Better Auth asks for (`advanced.database.joins` in lib/auth.ts): a session with its user,
-// an account with its user, a user with its accounts, each read in one statement instead of two.
+// The joins Better Auth is asked for (`advanced.database.joins` in lib/auth.ts): a session, an
+// account or a passkey with its user, a user with its accounts, each read in one statement.
 export const userRelations = relations(user, ({ many }) => ({
   sessions: many(session),
   accounts: many(account),
+  passkeys: many(passkey),
 }));
 
 export const sessionRelations = relations(session, ({ one }) => ({
@@ -193,4 +194,8 @@ export const sessionRelations = relations(session, ({ one }) => ({
 
 export const accountRelations = relations(account, ({ one }) => ({
   user: one(user, { fields: [account.userId], references: [user.id] }),
+}));
+
+export const passkeyRelations = relations(passkey, ({ one }) => ({
+  user: one(user, { fields: [passkey.userId], references: [user.id] }),
 }));

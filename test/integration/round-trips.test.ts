@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { signUp } from "../helpers/browser";
-import { registerPasskey } from "../helpers/passkey-ceremonies";
+import { signUp, TestBrowser } from "../helpers/browser";
+import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { roundTripsOf } from "../helpers/round-trips";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 // Each figure is what BENCHMARKS.md reports per operation, counted as PostgreSQL counts them; a
 // change that adds a round trip to one of these paths has to say why here.
 describe("database round trips per operation", () => {
+  it("signs in with a passkey in nine", async () => {
+    const { browser } = await signUp();
+    const authenticator = new SoftwareAuthenticator();
+    await registerPasskey(browser, authenticator);
+
+    expect(await roundTripsOf(() => signInWithPasskey(new TestBrowser(), authenticator))).toBe(9);
+  });
+
   it("lists passkeys in three: the rate limit, the session with its user, the passkeys", async () => {
     const { browser } = await signUp();
 
