@@ -1,7 +1,7 @@
 import { defineRequestState } from "@better-auth/core/context";
 import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
-import { createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { serverConfig } from "@/config/env";
 import type { HookContext } from "@/lib/auth/hook-context";
@@ -95,6 +95,10 @@ export function adminAttestation() {
 /** An admin's registration, where the admin policy asks for verified attestation. */
 async function registersAnAdminGradePasskey(ctx: HookContext): Promise<boolean> {
   if (serverConfig().admin.passkeyPolicy !== "attested") return false;
+  // A signed-in account's role came with its session, read for this request already; a sign-up's
+  // account has none yet, so its row is read.
+  const session = await getSessionFromCtx(ctx);
+  if (session) return (session.user as { role?: unknown }).role === "admin";
   const registering = await registeringUser(ctx);
   if (!registering) return false;
   const [account] = await db().select({ role: user.role }).from(user).where(eq(user.id, registering.id));
