@@ -6,7 +6,7 @@ import { serverConfig } from "@/config/env";
 import { site } from "@/config/site";
 import { personNames } from "@/lib/account/person-names";
 import { emailChange } from "@/lib/account/server";
-import { withAttestationFacts } from "@/lib/admin/attestation/plugin";
+import { withAttestationFacts, withAttestationFactsStored } from "@/lib/admin/attestation/plugin";
 import { admin } from "@/lib/admin/plugin";
 import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
@@ -67,7 +67,10 @@ function createAuth() {
     baseURL: config.appUrl,
     secret: config.secret,
     trustedOrigins: config.origins,
-    database: withPasskeySignInReads(drizzleAdapter(db(), { provider: "pg", schema, transaction: true })),
+    // Two plugins' writes and reads changed where they have no hook: lib/auth/adapter-overrides.ts.
+    database: withAttestationFactsStored(
+      withPasskeySignInReads(drizzleAdapter(db(), { provider: "pg", schema, transaction: true })),
+    ),
     ...emailAndPasswordOptions(),
     user: {
       deleteUser: { enabled: true },
