@@ -21,6 +21,7 @@ describe("database round trips per operation", () => {
     expect(await roundTripsOf(() => browser.get("/passkey/list-user-passkeys"))).toBe(3);
   });
 
+  // Nine, and the new-passkey notice kept in the development outbox (the bench mails it over SMTP).
   it("adds a passkey to a signed-in account in ten", async () => {
     const { browser } = await signUp();
 
