@@ -1,3 +1,4 @@
+import { relations } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -178,3 +179,23 @@ export const mailOutbox = pgTable(
   },
   (table) => [index("mail_outbox_to_created_at_idx").on(table.to, table.createdAt)],
 );
+
+// The joins Better Auth is asked for (`advanced.database.joins` in lib/auth.ts): a session, an
+// account or a passkey with its user, a user with its accounts, each read in one statement.
+export const userRelations = relations(user, ({ many }) => ({
+  sessions: many(session),
+  accounts: many(account),
+  passkeys: many(passkey),
+}));
+
+export const sessionRelations = relations(session, ({ one }) => ({
+  user: one(user, { fields: [session.userId], references: [user.id] }),
+}));
+
+export const accountRelations = relations(account, ({ one }) => ({
+  user: one(user, { fields: [account.userId], references: [user.id] }),
+}));
+
+export const passkeyRelations = relations(passkey, ({ one }) => ({
+  user: one(user, { fields: [passkey.userId], references: [user.id] }),
+}));

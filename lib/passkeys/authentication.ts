@@ -1,6 +1,7 @@
 import { PASSKEY_ERROR_CODES } from "@better-auth/passkey";
 import { APIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
+import { rememberSigningPasskey, type SigningPasskey } from "@/lib/auth/signing-passkey";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 
 type Assertion = { id: string; response: { userHandle?: string } };
@@ -10,14 +11,18 @@ type Assertion = { id: string; response: { userHandle?: string } };
  * response must say whose it is, and that must be the credential's owner. The plugin finds the
  * credential by its ID alone and never compares, so a response stitched together from parts of
  * different ones would otherwise pass this step. Refused like any other failed assertion.
+ *
+ * The passkey is read with its owner, once for the whole request (lib/auth/signing-passkey.ts).
  */
 export async function checkUserHandle(ctx: HookContext, assertion: Assertion): Promise<void> {
-  const stored = await ctx.context.adapter.findOne<{ userId: string }>({
+  const stored = await ctx.context.adapter.findOne<SigningPasskey>({
     model: "passkey",
     where: [{ field: "credentialID", value: assertion.id }],
+    join: { user: true },
   });
   // An unknown credential is the plugin's to answer (PASSKEY_NOT_FOUND, which the browser acts on).
   if (!stored) return;
+  await rememberSigningPasskey(stored);
   if (assertion.response.userHandle !== webAuthnUserHandle(stored.userId)) {
     throw APIError.from("UNAUTHORIZED", PASSKEY_ERROR_CODES.AUTHENTICATION_FAILED);
   }

@@ -1,4 +1,4 @@
-import { isAPIError } from "better-auth/api";
+import { getSessionFromCtx, isAPIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
 import type { passkey } from "@/lib/db/schema";
@@ -38,7 +38,13 @@ export async function recordPasskeyAdded(ctx: HookContext): Promise<void> {
     request,
     details: describe(added),
   });
-  const owner = await ctx.context.internalAdapter.findUserById(added.userId);
+  // The owner's address: the signed-in user's, from the session this request has read already, or
+  // (a sign-up's first passkey) from the account's row.
+  const session = await getSessionFromCtx(ctx);
+  const owner =
+    session?.user.id === added.userId
+      ? session.user
+      : await ctx.context.internalAdapter.findUserById(added.userId);
   if (owner) {
     const notice = newPasskeyNotice(noticeFacts(owner.email, request), {
       name: added.name ?? null,

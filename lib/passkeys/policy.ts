@@ -2,6 +2,7 @@ import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { sql } from "drizzle-orm";
+import { signingPasskey } from "@/lib/auth/signing-passkey";
 import { db } from "@/lib/db";
 import { passkey, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
@@ -70,6 +71,25 @@ export function passkeyPolicy() {
       // Which passkey signed this session in, so settings can point it out.
       session: { fields: { passkeyId: { type: "string", required: false, input: false } } },
     },
+    // A passkey sign-in's session names its passkey as it is written, and the plugin's counter
+    // update records when the passkey was used (lib/passkeys/sign-in-reads.ts): no statement of
+    // its own for either.
+    init: () => ({
+      options: {
+        databaseHooks: {
+          session: {
+            create: {
+              before: async (session, ctx) => {
+                if (ctx?.path !== "/passkey/verify-authentication") return;
+                const signing = await signingPasskey();
+                if (signing?.userId !== session.userId) return;
+                return { data: { ...session, passkeyId: signing.id } };
+              },
+            },
+          },
+        },
+      },
+    }),
     hooks: {
       before: [
         {
@@ -150,22 +170,13 @@ export function passkeyPolicy() {
             }
           }),
         },
-        {
-          // After a successful sign-in only: when the passkey was last used, and which one it was.
-          matcher: on("/passkey/verify-authentication"),
-          handler: createAuthMiddleware(async (ctx) => {
-            const signedIn = ctx.context.returned as { session?: { id: string } } | undefined;
-            if (isAPIError(signedIn) || !signedIn?.session) return;
-            await recordPasskeyUse(ctx.body.response.id, signedIn.session.id);
-          }),
-        },
       ],
     },
     $ERROR_CODES: PASSKEY_POLICY_ERROR_CODES,
   } satisfies BetterAuthPlugin;
 }
 
-/** Both facts in one statement: a sign-in is a handful of database round trips, this saves one. */
+/** A sign-up's first passkey: when it was used and the session it signed in, in one statement. */
 function recordPasskeyUse(credentialId: string, sessionId: string) {
   return db().execute(sql`
     with used as (

@@ -1,6 +1,7 @@
 import { isAPIError } from "better-auth/api";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { requestFacts } from "@/lib/auth/request-facts";
+import { signingPasskey } from "@/lib/auth/signing-passkey";
 import type { passkey } from "@/lib/db/schema";
 import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
@@ -93,8 +94,11 @@ async function recordFailure(ctx: HookContext, method: SignInMethod, code: unkno
 
 type StoredPasskey = Pick<typeof passkey.$inferSelect, "id" | "userId" | "name" | "deviceType" | "backedUp">;
 
-function passkeyOf(ctx: HookContext, credentialId: unknown) {
+/** The passkey a sign-in names: as the user-handle check read it (lib/auth/signing-passkey.ts), or now. */
+async function passkeyOf(ctx: HookContext, credentialId: unknown): Promise<StoredPasskey | null> {
   if (typeof credentialId !== "string") return null;
+  const signing = await signingPasskey();
+  if (signing?.credentialID === credentialId) return signing;
   return ctx.context.adapter.findOne<StoredPasskey>({
     model: "passkey",
     where: [{ field: "credentialID", value: credentialId }],

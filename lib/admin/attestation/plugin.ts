@@ -1,12 +1,13 @@
-import { defineRequestState } from "@better-auth/core/context";
+import { defineRequestState, hasRequestState } from "@better-auth/core/context";
 import type { PasskeyOptions } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
-import { createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { serverConfig } from "@/config/env";
+import { type AdapterFactory, overrideAdapter } from "@/lib/auth/adapter-overrides";
 import type { HookContext } from "@/lib/auth/hook-context";
 import { db } from "@/lib/db";
-import { passkey, user } from "@/lib/db/schema";
+import { user } from "@/lib/db/schema";
 import { registeringUser } from "@/lib/passkeys/registration";
 import { trustAnchors } from "./trust-anchors";
 import { type AttestationFacts, verifyAttestationTrust } from "./verify";
@@ -21,7 +22,7 @@ const verifiedFacts = defineRequestState<{ credentialId: string; facts: Attestat
 /**
  * Wraps the rest of the passkey plugin's `registration` option: once the app's rules have accepted
  * the plugin's verification (lib/passkeys/registration.ts), work out what its attestation
- * proves, for the after hook below to store with the new passkey.
+ * proves, for the plugin's write of the new passkey to store with it (withAttestationFactsStored).
  */
 export function withAttestationFacts(registration: Registration): Registration {
   return {
@@ -73,20 +74,6 @@ export function adminAttestation() {
             return ctx.json({ ...options, attestation: serverConfig().admin.attestationConveyance });
           }),
         },
-        {
-          matcher: on("/passkey/verify-registration"),
-          handler: createAuthMiddleware(async (ctx) => {
-            const verified = await verifiedFacts.get();
-            const stored = ctx.context.returned;
-            // Only the passkey this request stored: not on a refusal, which may name someone else's.
-            if (!verified || !isStoredPasskey(stored, verified.credentialId)) return;
-            await db()
-              .update(passkey)
-              .set(verified.facts)
-              .where(eq(passkey.credentialID, verified.credentialId));
-            return ctx.json({ ...stored, ...verified.facts });
-          }),
-        },
       ],
     },
   } satisfies BetterAuthPlugin;
@@ -95,17 +82,27 @@ export function adminAttestation() {
 /** An admin's registration, where the admin policy asks for verified attestation. */
 async function registersAnAdminGradePasskey(ctx: HookContext): Promise<boolean> {
   if (serverConfig().admin.passkeyPolicy !== "attested") return false;
+  // A signed-in account's role came with its session, read for this request already; a sign-up's
+  // account has none yet, so its row is read.
+  const session = await getSessionFromCtx(ctx);
+  if (session) return (session.user as { role?: unknown }).role === "admin";
   const registering = await registeringUser(ctx);
   if (!registering) return false;
   const [account] = await db().select({ role: user.role }).from(user).where(eq(user.id, registering.id));
   return account?.role === "admin";
 }
 
-function isStoredPasskey(returned: unknown, credentialId: string): returned is Record<string, unknown> {
-  return (
-    typeof returned === "object" &&
-    returned !== null &&
-    !(returned instanceof Response) &&
-    (returned as { credentialID?: unknown }).credentialID === credentialId
-  );
+/**
+ * The passkey plugin writes a new passkey itself, after `afterVerification`: the facts verified for
+ * that credential in this request are written in the same statement (composed in lib/auth.ts).
+ */
+export function withAttestationFactsStored(factory: AdapterFactory): AdapterFactory {
+  return overrideAdapter(factory, ({ create }) => ({
+    create: (async (query: Parameters<typeof create>[0]) => {
+      const verified =
+        query.model === "passkey" && (await hasRequestState()) ? await verifiedFacts.get() : null;
+      if (!verified || query.data.credentialID !== verified.credentialId) return create(query);
+      return create({ ...query, data: { ...query.data, ...verified.facts } });
+    }) as typeof create,
+  }));
 }

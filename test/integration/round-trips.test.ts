@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { signUp, TestBrowser } from "../helpers/browser";
+import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
+import { roundTripsOf } from "../helpers/round-trips";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+
+// Each figure is what BENCHMARKS.md reports per operation, counted as PostgreSQL counts them; a
+// change that adds a round trip to one of these paths has to say why here.
+describe("database round trips per operation", () => {
+  it("signs in with a passkey in nine", async () => {
+    const { browser } = await signUp();
+    const authenticator = new SoftwareAuthenticator();
+    await registerPasskey(browser, authenticator);
+
+    expect(await roundTripsOf(() => signInWithPasskey(new TestBrowser(), authenticator))).toBe(9);
+  });
+
+  it("lists passkeys in three: the rate limit, the session with its user, the passkeys", async () => {
+    const { browser } = await signUp();
+
+    expect(await roundTripsOf(() => browser.get("/passkey/list-user-passkeys"))).toBe(3);
+  });
+
+  // Nine, and the new-passkey notice kept in the development outbox (the bench mails it over SMTP).
+  it("adds a passkey to a signed-in account in ten", async () => {
+    const { browser } = await signUp();
+
+    expect(await roundTripsOf(() => registerPasskey(browser, new SoftwareAuthenticator()))).toBe(10);
+  });
+
+  it("reads a session and its user in one statement", async () => {
+    const { browser } = await signUp();
+
+    expect(await roundTripsOf(() => browser.get("/get-session"))).toBe(2);
+  });
+});
