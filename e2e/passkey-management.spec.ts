@@ -47,7 +47,7 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
 
     await expect(rows(page)).toHaveCount(2);
     await expect(rows(page).first()).toContainText("Security key");
-    await expect(row(page, "Phone")).toContainText("Synced to your account's password manager");
+    await expect(row(page, "Phone")).toContainText("Synced across your devices");
     await expect(row(page, "Security key")).toContainText("Only on this device");
     await expect(rows(page).filter({ hasText: "Never used" })).toHaveCount(2);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

@@ -85,8 +85,7 @@ export function PasskeyRow({ passkey, isCurrent, isNew, now, onRename, onRemove 
           </p>
         )}
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
-          {authenticator.name} ·{" "}
-          {passkey.backedUp ? "Synced to your account's password manager" : "Only on this device"}
+          {authenticator.name} · {passkey.backedUp ? "Synced across your devices" : "Only on this device"}
         </p>
         {passkey.attestationTrusted && (
           // The maker's attestation chained to a trust anchor of this site (the admin feature's attestation check).

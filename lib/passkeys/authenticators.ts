@@ -68,7 +68,7 @@ function describeByTransports(
   const onAPhone = list.includes("hybrid") && (!list.includes("internal") || !synced);
   if (onAPhone) return { name: "Phone or tablet", kind: "phone" };
   // A security key's passkey cannot leave it: a synced one is in a password manager, whatever the transports.
-  if (synced) return { name: "Synced passkey", kind: "password-manager" };
+  if (synced) return { name: "Password manager", kind: "password-manager" };
   if (list.some((transport) => ["usb", "nfc", "ble", "smart-card"].includes(transport))) {
     return { name: "Security key", kind: "security-key" };
   }

@@ -85,13 +85,13 @@ describe("describeAuthenticator without a listed AAGUID", () => {
 
   const syncedFallbacks: [transports: string | null, name: string, kind: string][] = [
     // Synced passkeys live in a password manager: never "Security key", whatever the transports say.
-    ["usb", "Synced passkey", "password-manager"],
+    ["usb", "Password manager", "password-manager"],
     ["hybrid,usb", "Phone or tablet", "phone"],
-    ["internal", "Synced passkey", "password-manager"],
+    ["internal", "Password manager", "password-manager"],
     // The all-zero AAGUID (Apple's) on a passkey the phone created over hybrid and keeps in sync.
-    ["hybrid,internal", "Synced passkey", "password-manager"],
+    ["hybrid,internal", "Password manager", "password-manager"],
     ["hybrid", "Phone or tablet", "phone"],
-    [null, "Synced passkey", "password-manager"],
+    [null, "Password manager", "password-manager"],
   ];
 
   it.each(syncedFallbacks)("a synced passkey with transports %j: %s (%s)", (transports, name, kind) => {
@@ -120,7 +120,7 @@ describe("defaultPasskeyName", () => {
   it("is the generic label otherwise", () => {
     expect(defaultPasskeyName({ aaguid: ZERO_AAGUID, transports: "internal" })).toBe("Device screen lock");
     expect(defaultPasskeyName({ aaguid: ZERO_AAGUID, transports: "internal,hybrid", backedUp: true })).toBe(
-      "Synced passkey",
+      "Password manager",
     );
     expect(defaultPasskeyName({ aaguid: null, transports: "hybrid" })).toBe("Phone or tablet");
     expect(defaultPasskeyName({ aaguid: UNLISTED_AAGUID, transports: "nfc" })).toBe("Security key");
