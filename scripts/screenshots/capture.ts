@@ -23,11 +23,17 @@ const VARIANTS = [
  * its own is loaded again at each size, as a phone would load it (the settings tabs scroll the
  * current one into view on load); a step reached by a form is captured as it is.
  */
-async function capture(page: Page, name: string, { reload = true } = {}): Promise<void> {
+/** `settled` waits for what the page finishes after it loads (a check that enables a button, say). */
+async function capture(
+  page: Page,
+  name: string,
+  { reload = true, settled }: { reload?: boolean; settled?: () => Promise<void> } = {},
+): Promise<void> {
   for (const { suffix, colorScheme, viewport, fullPage } of VARIANTS) {
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
     if (reload) await page.reload();
+    await settled?.();
     await page.screenshot({
       path: path.join(FOLDER, `${name}-${suffix}.png`),
       fullPage,
@@ -53,8 +59,8 @@ test("screenshots of the main pages", async ({ page, authenticator }) => {
   await capture(page, "check-inbox", { reload: false });
 
   await page.goto(firstLink(await waitForMail(email, /Finish creating/)));
-  await expect(page.getByRole("button", { name: "Create my passkey" })).toBeVisible();
-  await capture(page, "finish-sign-up");
+  const createPasskey = page.getByRole("button", { name: "Create my passkey" });
+  await capture(page, "finish-sign-up", { settled: () => expect(createPasskey).toBeEnabled() });
   await page.getByRole("button", { name: "Create my passkey" }).click();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await capture(page, "recovery-codes", { reload: false });
