@@ -10,6 +10,7 @@ import {
   SHORT_STEP_UP_URL,
 } from "./e2e/servers";
 
+const reuseBuild = process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID");
 const serverOutput = { reuseExistingServer: !process.env.CI, stdout: "ignore", stderr: "pipe" } as const;
 
 export default defineConfig({
@@ -42,8 +43,9 @@ export default defineConfig({
     },
     {
       // A production build, as users get it. The migration step matters for DATABASE_URL:
-      // production servers do not migrate on start.
-      command: `npm run db:migrate && npm run build && npm run start -- --port ${new URL(APP_URL).port}`,
+      // production servers do not migrate on start. E2E_REUSE_BUILD=1 serves the build already in
+      // .next (it does not depend on the database: .ci/run builds once for its two passes).
+      command: `npm run db:migrate && ${reuseBuild ? "" : "npm run build && "}npm run start -- --port ${new URL(APP_URL).port}`,
       url: `${APP_URL}/sign-in`,
       timeout: 300_000,
       env: serverEnv(APP_URL),
