@@ -48,7 +48,7 @@ export function ChangeEmailForm() {
           autoComplete="email"
           className="flex-1"
         />
-        <Button type="submit" pending={pending}>
+        <Button type="submit" variant="secondary" pending={pending}>
           Change email
         </Button>
       </div>
