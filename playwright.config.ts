@@ -47,7 +47,7 @@ export default defineConfig({
       // .next (it does not depend on the database: .ci/run builds once for its two passes).
       command: `npm run db:migrate && ${reuseBuild ? "" : "npm run build && "}npm run start -- --port ${new URL(APP_URL).port}`,
       url: `${APP_URL}/sign-in`,
-      timeout: 300_000,
+      timeout: 600_000,
       env: serverEnv(APP_URL),
       ...serverOutput,
     },
