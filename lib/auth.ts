@@ -14,6 +14,7 @@ import * as schema from "@/lib/db/schema";
 import { ipAddressOptions } from "@/lib/http/client-ip";
 import { passkeyUpgrade } from "@/lib/passkey-upgrade/server";
 import { passkeyPolicy, passkeyPolicyOptions } from "@/lib/passkeys/policy";
+import { withPasskeyRegistrationReads } from "@/lib/passkeys/registration-reads";
 import { withPasskeySignInReads } from "@/lib/passkeys/sign-in-reads";
 import { passwords } from "@/lib/password/server";
 import { betterAuthRateLimitStorage } from "@/lib/rate-limit";
@@ -67,9 +68,11 @@ function createAuth() {
     baseURL: config.appUrl,
     secret: config.secret,
     trustedOrigins: config.origins,
-    // Two plugins' writes and reads changed where they have no hook: lib/auth/adapter-overrides.ts.
+    // The passkey plugin's writes and reads changed where it has no hook: lib/auth/adapter-overrides.ts.
     database: withAttestationFactsStored(
-      withPasskeySignInReads(drizzleAdapter(db(), { provider: "pg", schema, transaction: true })),
+      withPasskeyRegistrationReads(
+        withPasskeySignInReads(drizzleAdapter(db(), { provider: "pg", schema, transaction: true })),
+      ),
     ),
     ...emailAndPasswordOptions(),
     user: {

@@ -4,7 +4,7 @@ import type { BetterAuthOptions } from "better-auth";
 /** Better Auth's database adapter factory, as `betterAuth({ database })` takes it. */
 export type AdapterFactory = (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions>;
 
-type Overridable = Pick<DBTransactionAdapter, "create" | "findOne" | "update">;
+type Overridable = Pick<DBTransactionAdapter, "create" | "findOne" | "findMany" | "update">;
 
 /**
  * The one seam where a feature changes what Better Auth's adapter does for a plugin that offers no
@@ -18,7 +18,12 @@ export function overrideAdapter(
   override: (original: Overridable) => Partial<Overridable>,
 ): AdapterFactory {
   const apply = <A extends Overridable>(adapter: A): A => {
-    const original = { create: adapter.create, findOne: adapter.findOne, update: adapter.update };
+    const original = {
+      create: adapter.create,
+      findOne: adapter.findOne,
+      findMany: adapter.findMany,
+      update: adapter.update,
+    };
     return Object.assign(adapter, override(original));
   };
   return (options) => {

@@ -154,6 +154,13 @@ export const securityEvent = pgTable(
     type: text("type").notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    /**
+     * The User-Agent as the activity pages name it ("Chrome on macOS": lib/format/user-agent.ts),
+     * stored so that a sign-in's new-device check is decided in the statement that logs it
+     * (lib/security-activity/devices.ts). Null only on a row written before this column, until
+     * `migrateDatabase` fills it in (./event-devices.ts).
+     */
+    device: text("device"),
     details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,7 +5,7 @@ import { signingPasskey } from "@/lib/auth/signing-passkey";
 import type { passkey } from "@/lib/db/schema";
 import { isNewDevice } from "@/lib/security-activity/devices";
 import { newDeviceNotice, recoveryCodeUsedNotice } from "@/lib/security-activity/notices";
-import { recordSecurityEvent } from "@/lib/security-log/events";
+import { recordSecurityEvent, recordSecurityEventWith } from "@/lib/security-log/events";
 import { SIGN_IN_PATHS, type SignInMethod } from "@/lib/sign-in-methods/methods";
 import { noticeFacts, sendNotice } from "./notify";
 
@@ -37,25 +37,26 @@ async function recordSuccess(ctx: HookContext, method: SignInMethod, { user }: N
   const request = requestFacts(ctx);
   const passkey = method === "passkey" ? await passkeyOf(ctx, ctx.body?.response?.id) : null;
   const remaining = method === "recovery_code" ? codesLeft(ctx.context.returned) : undefined;
-  // Decided before this sign-in is logged, which would otherwise make every device a known one.
-  const newDevice = await isNewDevice(user.id, request.userAgent);
-
-  await recordSecurityEvent({
-    type: "sign_in",
-    userId: user.id,
-    request,
-    details: {
-      method,
-      ...(passkey && {
-        passkeyId: passkey.id,
-        name: passkey.name ?? null,
-        deviceType: passkey.deviceType,
-        backedUp: passkey.backedUp,
-      }),
-      ...(remaining !== undefined && { remaining }),
-      newDevice,
+  // Whether the device is new is decided by the statement that logs the sign-in, against the rows
+  // before it (lib/security-activity/devices.ts).
+  const { newDevice } = await recordSecurityEventWith(
+    {
+      type: "sign_in",
+      userId: user.id,
+      request,
+      details: {
+        method,
+        ...(passkey && {
+          passkeyId: passkey.id,
+          name: passkey.name ?? null,
+          deviceType: passkey.deviceType,
+          backedUp: passkey.backedUp,
+        }),
+        ...(remaining !== undefined && { remaining }),
+      },
     },
-  });
+    { newDevice: isNewDevice(user.id, request.userAgent) },
+  );
 
   // One mail per sign-in: a recovery code is always worth a notice, and it says where from.
   const facts = noticeFacts(user.email, request);

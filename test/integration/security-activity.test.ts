@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { site } from "@/config/site";
 import { db } from "@/lib/db";
+import { migrateDatabase } from "@/lib/db/migrate";
 import { securityEvent } from "@/lib/db/schema";
 import { listSecurityActivity } from "@/lib/security-activity/list";
 import { recordSecurityEvent } from "@/lib/security-log/events";
@@ -164,6 +165,27 @@ describe("security activity", () => {
     const mails = await mailTo(user.email);
     expect(mails.map((mail) => mail.subject)).toEqual([`New sign-in to your ${site.name} account`]);
     expect(mails[0]?.text).toContain("Firefox on Windows");
+  });
+  // Each log entry names its device as it is written; entries from before that column are named
+  // by the migrations (lib/security-activity/devices.ts), and the check treats them alike.
+  it("recognises a device from sign-ins logged before the device column", async () => {
+    const { user } = await signUpFrom(new TestBrowser(undefined, undefined, CHROME_ON_MAC));
+    await signInWithPassword(new TestBrowser(undefined, undefined, CHROME_ON_MAC), user.email);
+    expect(
+      (await db().select().from(securityEvent).where(eq(securityEvent.userId, user.id))).map(
+        (row) => row.device,
+      ),
+    ).toEqual(["Chrome on macOS", "Chrome on macOS"]);
+    await db().update(securityEvent).set({ device: null }).where(eq(securityEvent.userId, user.id));
+
+    await migrateDatabase();
+    await signInWithPassword(new TestBrowser(undefined, undefined, CHROME_ON_MAC), user.email);
+    await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
+
+    const signIns = (await eventsOf(user.id)).map(
+      (event) => (event.details as { newDevice: boolean }).newDevice,
+    );
+    expect(signIns).toEqual([false, false, true]);
   });
 });
 

@@ -1,0 +1,31 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { describeUserAgent } from "@/lib/format/user-agent";
+import { db } from "./index";
+import { securityEvent } from "./schema";
+
+const BATCH = 500;
+
+/**
+ * Names the device of the log entries written before the `device` column
+ * (drizzle/0005_security_event_device.sql) from their stored User-Agent, as the new-device check
+ * (lib/security-activity/devices.ts) compares them: one update per distinct User-Agent. Run after
+ * the migrations (./migrate.ts); a database with nothing to fill in costs one query.
+ */
+export async function fillInEventDevices(): Promise<void> {
+  for (;;) {
+    const agents = await db()
+      .selectDistinct({ userAgent: securityEvent.userAgent })
+      .from(securityEvent)
+      .where(isNull(securityEvent.device))
+      .limit(BATCH);
+    if (agents.length === 0) return;
+    for (const { userAgent } of agents) {
+      const sameAgent =
+        userAgent === null ? isNull(securityEvent.userAgent) : eq(securityEvent.userAgent, userAgent);
+      await db()
+        .update(securityEvent)
+        .set({ device: describeUserAgent(userAgent) })
+        .where(and(isNull(securityEvent.device), sameAgent));
+    }
+  }
+}
