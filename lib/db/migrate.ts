@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { connection } from "./index";
+import { type Connection, connection } from "./index";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
@@ -11,8 +13,12 @@ const MIGRATION_LOCK_ID = 7_240_135_004;
 /** Applies the SQL in drizzle/ that this database has not seen yet. Safe to run from several processes at once. */
 export async function migrateDatabase(): Promise<void> {
   const open = connection();
+  // Each start after the first finds the schema current: one read instead of the migrator's DDL
+  // (CREATE SCHEMA/TABLE IF NOT EXISTS and a transaction), which is what a warm start waited for.
+  if (await isSchemaCurrent(open)) return;
   if (open.kind === "pglite") {
-    await migratePglite(open.db, { migrationsFolder });
+    // The raw client: the app's Drizzle client waits for this migration to finish (lib/db/index.ts).
+    await migratePglite(drizzlePglite({ client: open.client }), { migrationsFolder });
     return;
   }
   // Instances (or test workers) starting together must not both create the same tables:
@@ -24,5 +30,27 @@ export async function migrateDatabase(): Promise<void> {
   } finally {
     // Closing the session releases its lock, also when the migration failed halfway through.
     lockHolder.release(true);
+  }
+}
+
+/**
+ * Whether the database has applied the newest migration in drizzle/: Drizzle's migrator applies
+ * every migration newer than the last it recorded (by the journal's `when`), so when that record is
+ * the newest there is nothing to apply. Anything else (no record, no table yet) means "migrate".
+ */
+async function isSchemaCurrent(open: Connection): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((entry) => entry.when));
+  const query = "select max(created_at) as last from drizzle.__drizzle_migrations";
+  try {
+    const { rows } =
+      open.kind === "pglite"
+        ? await open.client.query<{ last: unknown }>(query)
+        : await open.client.query<{ last: unknown }>(query);
+    return Number(rows[0]?.last ?? 0) >= newest;
+  } catch {
+    return false;
   }
 }
