@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -55,6 +57,7 @@ async function lighthouseRun(
       formFactor === "desktop" ? desktopConfig : undefined,
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    saveReport(url, formFactor, result.report);
     const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
     // Scores of a run that did not load the page are zeros, not figures.
     if (runtimeError)
@@ -79,6 +82,19 @@ async function lighthouseRun(
   } finally {
     chrome.kill();
   }
+}
+
+/**
+ * With BENCH_LIGHTHOUSE_DIR set, each run's whole report is kept there as JSON (one file per page
+ * and profile), for the metrics and opportunities behind a score.
+ */
+function saveReport(url: string, formFactor: string, report: string | string[]) {
+  const dir = process.env.BENCH_LIGHTHOUSE_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const { pathname } = new URL(url);
+  const name = `${pathname.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "root"}.${formFactor}.json`;
+  writeFileSync(path.join(dir, name), Array.isArray(report) ? report.join("\n") : report);
 }
 
 /** The CSS selectors of the elements an audit's table lists. */

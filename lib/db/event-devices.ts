@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describeUserAgent } from "@/lib/format/user-agent";
-import { db } from "./index";
+import type { Database } from "./index";
 import { securityEvent } from "./schema";
 
 const BATCH = 500;
@@ -11,9 +11,9 @@ const BATCH = 500;
  * (lib/security-activity/devices.ts) compares them: one update per distinct User-Agent. Run after
  * the migrations (./migrate.ts); a database with nothing to fill in costs one query.
  */
-export async function fillInEventDevices(): Promise<void> {
+export async function fillInEventDevices(database: Database): Promise<void> {
   for (;;) {
-    const agents = await db()
+    const agents = await database
       .selectDistinct({ userAgent: securityEvent.userAgent })
       .from(securityEvent)
       .where(isNull(securityEvent.device))
@@ -22,7 +22,7 @@ export async function fillInEventDevices(): Promise<void> {
     for (const { userAgent } of agents) {
       const sameAgent =
         userAgent === null ? isNull(securityEvent.userAgent) : eq(securityEvent.userAgent, userAgent);
-      await db()
+      await database
         .update(securityEvent)
         .set({ device: describeUserAgent(userAgent) })
         .where(and(isNull(securityEvent.device), sameAgent));

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglit
 import { Pool } from "pg";
 import { serverConfig } from "@/config/env";
 import * as schema from "./schema";
+import { schemaReady } from "./schema-ready";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -38,7 +39,27 @@ function connect(): Connection {
   }
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
   const client = new PGlite(pgliteDir);
-  return { kind: "pglite", db: drizzlePglite({ client, schema }), client };
+  return { kind: "pglite", db: drizzlePglite({ client: waitingForSchema(client), schema }), client };
+}
+
+/**
+ * The client the app's Drizzle uses: the same PGlite, whose statements first wait for the start-up
+ * migration (./schema-ready), which the server does not wait for, so that the first page compiles
+ * meanwhile. The migrator itself uses the PGlite as it is.
+ */
+function waitingForSchema(client: PGlite): PGlite {
+  const gated = new Set<PropertyKey>(["query", "exec", "transaction"]);
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      if (!gated.has(property)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        await schemaReady();
+        return value.apply(target, args);
+      };
+    },
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ConfigError, serverConfig } from "@/config/env";
 import { site } from "@/config/site";
 import { prepareAdminPolicy } from "@/lib/admin/attestation/startup";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { holdQueriesUntil } from "@/lib/db/schema-ready";
 import { whereThingsAre } from "./where-things-are";
 
 /**
@@ -9,6 +9,12 @@ import { whereThingsAre } from "./where-things-are";
  * date where that is safe to do on start: always for the embedded PGlite (one process owns it),
  * and outside production for PostgreSQL (production runs `npm run db:migrate` as a deploy step);
  * then says where to open the app, where its data is and where its mail goes.
+ *
+ * The embedded PGlite is opened and migrated without holding the server up: `next dev` answers no
+ * request, and compiles no page, until this returns, and loading the database drivers and opening
+ * PGlite take seconds that the first page's compile can use. The app's queries wait for the
+ * migration instead (lib/db/schema-ready.ts). The drivers are imported here, not at the top, so
+ * that returning early loads none of them.
  */
 export async function prepareServer(): Promise<void> {
   let config: ReturnType<typeof serverConfig>;
@@ -20,6 +26,16 @@ export async function prepareServer(): Promise<void> {
     console.error(`${site.name} cannot start: ${error.message}`);
     process.exit(1);
   }
-  if (!config.databaseUrl || !config.isProduction) await migrateDatabase();
-  console.log([`${site.name} is ready.`, ...whereThingsAre(config)].join("\n"));
+  const announce = () => console.log([`${site.name} is ready.`, ...whereThingsAre(config)].join("\n"));
+  const migrateDatabase = async () => (await import("@/lib/db/migrate")).migrateDatabase();
+  if (config.databaseUrl) {
+    if (!config.isProduction) await migrateDatabase();
+    announce();
+    return;
+  }
+  const migrated = migrateDatabase();
+  holdQueriesUntil(migrated);
+  migrated.then(announce, (error: unknown) => {
+    console.error(`${site.name} could not prepare its database (PGlite in ${config.pgliteDir}):`, error);
+  });
 }

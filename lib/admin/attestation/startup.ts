@@ -1,12 +1,16 @@
 import type { AdminConfig } from "@/config/env";
-import { trustAnchors } from "./trust-anchors";
 
 /**
  * Reads the trust anchors at server start, so that a bad file stops the server there (ConfigError)
- * rather than at an admin's first registration, and says what the admin policy leaves open.
+ * rather than at an admin's first registration, and says what the admin policy leaves open. With
+ * no anchor configured there is nothing to read, and @simplewebauthn/server, which reads them, is
+ * not loaded at start.
  */
 export async function prepareAdminPolicy(config: AdminConfig): Promise<void> {
-  await trustAnchors();
+  if (config.attestationRoots || config.mdsBlob) {
+    const { trustAnchors } = await import("./trust-anchors");
+    await trustAnchors();
+  }
   for (const warning of adminPolicyWarnings(config)) console.warn(warning);
 }
 
