@@ -102,8 +102,16 @@ function ofARemovedFeature(named: string): boolean {
   return named.split("/").some((segment) => removedFeatures.has(segment));
 }
 
+/** A doc without its table rows about a removed feature's folder, which name its files relative to it. */
+function withoutRemovedFeatureRows(markdown: string): string {
+  return markdown
+    .split("\n")
+    .filter((line) => !/^\| `[^`]+` \|/.test(line) || !ofARemovedFeature(line.split("`")[1] as string))
+    .join("\n");
+}
+
 describe.each(DOCS)("the paths %s names", (doc) => {
-  const named = namedPaths(readFileSync(join(ROOT, doc), "utf8"));
+  const named = namedPaths(withoutRemovedFeatureRows(readFileSync(join(ROOT, doc), "utf8")));
 
   it("are found in it", () => {
     expect(named.length).toBeGreaterThan(5);
