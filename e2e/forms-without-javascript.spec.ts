@@ -1,27 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { signUpWithPassword, uniqueEmail } from "./fixtures/account";
+import { contributions, type SecretForm } from "./fixtures/features";
 
-/** A form that carries a secret or personal data, filled in a browser whose scripts never run. */
-type SecretForm = {
-  path: string;
-  form: string;
-  /** Label → value; every value is what must never appear in a URL. */
-  fields: Record<string, string>;
-  submit: string;
-};
-
+/** The app's own, then each feature's (e2e/<feature>/contribution.ts). */
 const SIGNED_OUT_FORMS: SecretForm[] = [
   {
     path: "/sign-in?next=%2Fsettings%2Faccount",
     form: "Sign in with password",
     fields: { Email: uniqueEmail(), Password: "correct horse battery staple" },
-    submit: "Sign in",
-  },
-  {
-    path: "/sign-in/recover",
-    form: "Sign in with a recovery code",
-    fields: { Email: uniqueEmail(), "Recovery code": "k3y7h-0ldr3-c0v3r" },
     submit: "Sign in",
   },
   {
@@ -42,6 +29,7 @@ const SIGNED_OUT_FORMS: SecretForm[] = [
     fields: { "New password": "a brand new passphrase" },
     submit: "Set new password",
   },
+  ...contributions.flatMap((feature) => feature.signedOutForms ?? []),
 ];
 
 const SIGNED_IN_FORMS: SecretForm[] = [

@@ -1,23 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import {
-  addPasskey,
-  declineRecoveryCodes,
-  passkeyRows,
-  saveRecoveryCodes,
-  signUpWithPasskey,
-  signUpWithPassword,
-} from "./fixtures/account";
+import { expectNoAxeViolations } from "./fixtures/accessibility";
+import { addPasskey, declineWayBackIn, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** The focused element's outline: visible focus is a solid outline, not the `outline-none` of old. */
 const focusOutline = (page: Page) =>
@@ -31,7 +16,7 @@ test("adding, renaming and removing a passkey each say so on screen; the new pas
 }) => {
   await disableAutofill(page);
   await signUpWithPassword(page);
-  await declineRecoveryCodes(page);
+  await declineWayBackIn(page);
 
   await test.step("from the security overview, “Add a passkey” opens the passkeys page ready to add one", async () => {
     await page.goto("/settings/security");
@@ -71,46 +56,6 @@ test("adding, renaming and removing a passkey each say so on screen; the new pas
     expect(await focusOutline(page)).toBe("solid 2px");
     await expectNoAxeViolations(page);
   });
-});
-
-test("the last passkey's dialog tells the truth about recovery codes", async ({ page }) => {
-  await disableAutofill(page);
-
-  await test.step("with a password and recovery codes: the codes are the way back in if the password is forgotten", async () => {
-    await signUpWithPassword(page);
-    await addPasskey(page, "Laptop");
-    await page.getByRole("button", { name: "Remove Laptop" }).click();
-    const dialog = page.getByRole("dialog", { name: "Remove “Laptop”?" });
-    await expect(
-      dialog.getByText(
-        "This is your last passkey. After removing it you sign in with your password. If you forget it, one of your recovery codes gets you back in.",
-      ),
-    ).toBeVisible();
-    await expect(dialog.getByText("you have no recovery codes")).toHaveCount(0);
-    await expectNoAxeViolations(page);
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-  });
-});
-
-test("without a password, the last passkey cannot go, and recovery codes are said not to change that", async ({
-  page,
-}) => {
-  await disableAutofill(page);
-  await signUpWithPasskey(page);
-  await saveRecoveryCodes(page);
-  await page.goto("/settings/security/passkeys");
-  await passkeyRows(page)
-    .first()
-    .getByRole("button", { name: /^Remove/ })
-    .click();
-  const dialog = page.getByRole("dialog", { name: /^You can't remove/ });
-  await expect(dialog.getByText("This passkey is your only way to sign in.")).toBeVisible();
-  await expect(
-    dialog.getByText(
-      "Your recovery codes don't change this: each one gets you in once, so that you can add a new passkey.",
-    ),
-  ).toBeVisible();
-  await expectNoAxeViolations(page);
 });
 
 test("no sentence is said twice on the dashboard, the security overview, the passkeys and the sessions pages", async ({

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { declineRecoveryCodes, passkeyRows, signUpWithPassword } from "./fixtures/account";
+import { declineWayBackIn, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { recordWebAuthnCalls, webAuthnCalls } from "./fixtures/webauthn-calls";
 
@@ -106,7 +106,7 @@ test("the banner's “Add a passkey” ends on the passkeys page, with the new p
 }) => {
   await reportConditionalCreate(page, false);
   await signUpWithPassword(page);
-  await declineRecoveryCodes(page);
+  await declineWayBackIn(page);
 
   await page.goto("/dashboard");
   await banner(page).getByRole("link", { name: "Add a passkey" }).click();

@@ -1,8 +1,20 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signUpWithPassword } from "./fixtures/account";
+import { contributions } from "./fixtures/features";
 
-const SIGNED_OUT_PAGES = ["/", "/sign-in", "/sign-up", "/sign-in/recover", "/needs-javascript"];
-const SIGNED_IN_PAGES = ["/dashboard", "/settings/security/passkeys", "/settings/security/recovery-codes"];
+/** The app's own pages, then each feature's (e2e/<feature>/contribution.ts). */
+const SIGNED_OUT_PAGES = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/needs-javascript",
+  ...contributions.flatMap((feature) => feature.signedOutPages ?? []),
+];
+const SIGNED_IN_PAGES = [
+  "/dashboard",
+  "/settings/security/passkeys",
+  ...contributions.flatMap((feature) => feature.signedInPages ?? []),
+];
 
 /** Collects every CSP violation the page reports, from before its first script runs. */
 async function recordCspViolations(page: Page): Promise<string[]> {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { declineRecoveryCodes, passkeyRows, signUpWithPassword } from "./fixtures/account";
+import { declineWayBackIn, passkeyRows, signUpWithPassword } from "./fixtures/account";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
 import { SHORT_STEP_UP_SECONDS, SHORT_STEP_UP_URL } from "./servers";
@@ -35,7 +35,7 @@ test.describe("with a short step-up window", () => {
   }) => {
     await disableAutofill(page);
     await signUpWithPassword(page);
-    await declineRecoveryCodes(page);
+    await declineWayBackIn(page);
     const signedIn = await sessionCookie(context);
     await outlastWindow(page);
     const form = page.getByRole("form", { name: "Add a passkey" });
@@ -81,7 +81,7 @@ test.describe("with a short step-up window", () => {
   }) => {
     await disableAutofill(page);
     await signUpWithPassword(page);
-    await declineRecoveryCodes(page);
+    await declineWayBackIn(page);
     await outlastWindow(page);
     const form = page.getByRole("form", { name: "Add a passkey" });
     const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });

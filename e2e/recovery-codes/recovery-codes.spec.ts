@@ -3,8 +3,6 @@ import type { Page } from "@playwright/test";
 import {
   addPasskey,
   passkeyRows,
-  RECOVERY_CODES_STEP,
-  saveRecoveryCodes,
   signOut,
   signUpWithPasskey,
   signUpWithPassword,
@@ -13,6 +11,7 @@ import {
 } from "../fixtures/account";
 import { expect, test, VirtualAuthenticator } from "../fixtures/virtual-authenticator";
 import { disableAutofill } from "../fixtures/webauthn-calls";
+import { RECOVERY_CODES_STEP, saveRecoveryCodes } from "./contribution";
 
 const CODE_FORMAT = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;
 

@@ -271,7 +271,24 @@ const requestCases = fc.record({
 });
 type RequestCase = typeof requestCases extends fc.Arbitrary<infer T> ? T : never;
 
-/** A member who signs in with a passkey, and has a password and recovery codes, so every kind of row exists. */
+/**
+ * Each feature's own endpoints, which the fuzzer must reach too, and the way back in it gives an
+ * account (the recovery codes: a set of codes), from its tests: test/integration/<feature>/.
+ */
+const featureEndpoints = Object.values(
+  import.meta.glob<string[]>("./*/fuzzed-endpoints.ts", { eager: true, import: "fuzzedEndpoints" }),
+).flat();
+const giveWaysBackIn = Object.values(
+  import.meta.glob<(browser: TestBrowser) => Promise<void>>("./*/way-back-in.ts", {
+    eager: true,
+    import: "giveWayBackIn",
+  }),
+);
+
+/**
+ * A member who signs in with a passkey, and has a password and every feature's way back in, so
+ * every kind of row exists.
+ */
 async function newMember(): Promise<{ browser: TestBrowser; authenticator: SoftwareAuthenticator }> {
   const { browser } = await signUp();
   const authenticator = new SoftwareAuthenticator();
@@ -280,8 +297,7 @@ async function newMember(): Promise<{ browser: TestBrowser; authenticator: Softw
   const signedIn = new TestBrowser();
   if ((await signInWithPasskey(signedIn, authenticator)).status !== 200)
     throw new Error("setup: passkey sign-in");
-  if ((await signedIn.post("/recovery-codes/generate")).status !== 200)
-    throw new Error("setup: recovery codes");
+  for (const giveWayBackIn of giveWaysBackIn) await giveWayBackIn(signedIn);
   return { browser: signedIn, authenticator };
 }
 
@@ -359,8 +375,7 @@ describe("the auth API under fuzzing", () => {
         "/passkey/verify-authentication",
         "/passkey/delete-passkey",
         "/passkey/update-passkey",
-        "/recovery-codes/generate",
-        "/sign-in/recovery-code",
+        ...featureEndpoints,
       ]),
     );
     expect(endpoints.every((endpoint) => endpoint.methods.length > 0)).toBe(true);

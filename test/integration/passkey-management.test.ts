@@ -1,8 +1,8 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { account, securityEvent, session } from "@/lib/db/schema";
+import { account, session } from "@/lib/db/schema";
 import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
 import { accountWithPasskeys } from "../helpers/accounts";
 import { signUp, TestBrowser } from "../helpers/browser";
@@ -12,6 +12,7 @@ import {
   registrationOptions,
   signInWithPasskey,
 } from "../helpers/passkey-ceremonies";
+import { isSignedIn, removalEvents, signedInWith } from "../helpers/signed-in";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 type Row = { id: string; name?: string; lastUsedAt?: string | null };
@@ -153,27 +154,6 @@ describe("removing a passkey", () => {
 });
 
 describe("removing a passkey signs out the sessions it signed in", () => {
-  /** A browser signed in with `authenticator`, as a second device would be. */
-  async function signedInWith(authenticator: SoftwareAuthenticator) {
-    const browser = new TestBrowser();
-    expect((await signInWithPasskey(browser, authenticator)).status).toBe(200);
-    return browser;
-  }
-
-  const isSignedIn = async (browser: TestBrowser) =>
-    (await browser.get<{ session?: unknown } | null>("/get-session")).body?.session !== undefined;
-
-  const removalEvents = (userId: string) =>
-    db()
-      .select({ type: securityEvent.type, details: securityEvent.details })
-      .from(securityEvent)
-      .where(
-        and(
-          eq(securityEvent.userId, userId),
-          inArray(securityEvent.type, ["passkey_removed", "session_revoked"]),
-        ),
-      );
-
   it("when asked: every other session of that passkey ends; the current one and all others stay", async () => {
     const { browser: byPassword, user, authenticators, passkeys } = await accountWithPasskeys(2);
     const [lost, kept] = authenticators as [SoftwareAuthenticator, SoftwareAuthenticator];

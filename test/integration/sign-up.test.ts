@@ -1,28 +1,17 @@
-import { and, eq, like } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { site } from "@/config/site";
 import { db } from "@/lib/db";
-import { account, passkey, securityEvent, session, user as userTable, verification } from "@/lib/db/schema";
-import { webAuthnUserHandle } from "@/lib/passkeys/user-handle";
+import { passkey, session, verification } from "@/lib/db/schema";
 import { signUp, startSignUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey } from "../helpers/passkey-ceremonies";
 import { finishPasskeySignUp, type SignUpOptions, startPasskeySignUp } from "../helpers/passkey-sign-up";
 import { withMailRefused } from "../helpers/refusing-mail-server";
+import { eventsOf, usersWithEmail } from "../helpers/rows";
 import { insertUnconfirmedAccount } from "../helpers/seed-rows";
 import { type RegistrationOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
-
-function usersWithEmail(email: string) {
-  return db().select().from(userTable).where(eq(userTable.email, email));
-}
-
-function eventsOf(userId: string, type: string) {
-  return db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
-}
 
 describe("sign-up with a password", () => {
   it("creates the account only when the mailed link is opened, with the password chosen there, and signs in", async () => {
@@ -133,29 +122,6 @@ describe("passkey-first sign-up", () => {
     expect(taken.body).toEqual(fresh.body);
     expect((await latestMailTo(newEmail)).subject).toBe(`Finish creating your ${site.name} account`);
     expect((await latestMailTo(user.email)).subject).toBe(`You already have a ${site.name} account`);
-  });
-
-  it("creates the account, its passkey and a session in one tap, with no password", async () => {
-    const email = uniqueEmail();
-    const token = await startPasskeySignUp(email);
-    const browser = new TestBrowser();
-    const authenticator = new SoftwareAuthenticator();
-
-    const { options, verify } = await finishPasskeySignUp(browser, token, authenticator);
-
-    expect(options.body.user.name).toBe(email);
-    expect(verify?.status).toBe(200);
-    const [created] = await usersWithEmail(email);
-    expect(created).toMatchObject({ name: "Grace Hopper", emailVerified: true });
-    const userId = created?.id as string;
-    expect(options.body.user.id).toBe(webAuthnUserHandle(userId));
-    expect(await passkeysOf(userId)).toMatchObject([{ credentialID: authenticator.credentialId }]);
-    expect(await db().select().from(account).where(eq(account.userId, userId))).toEqual([]);
-    const session = await browser.get<{ user: { id: string } }>("/get-session");
-    expect(session.body.user.id).toBe(userId);
-    expect(await eventsOf(userId, "account_created")).toMatchObject([{ details: { method: "passkey" } }]);
-    // A new account's session is fresh: it may generate its recovery codes straight away.
-    expect((await browser.post("/recovery-codes/generate")).status).toBe(200);
   });
 
   it("counts the first passkey as used for the sign-in it made, and says so on the session", async () => {

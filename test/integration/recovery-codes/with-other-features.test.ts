@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recoveryCode, securityEvent, session } from "@/lib/db/schema";
+import { recoveryCode, session } from "@/lib/db/schema";
 import { accountWithPasskeys } from "../../helpers/accounts";
 import { signUp, TestBrowser } from "../../helpers/browser";
 import { refused } from "../../helpers/database-snapshot";
 import { withFailingInsert } from "../../helpers/failing-insert";
-import { type ApiError, registerPasskey, signInWithPasskey } from "../../helpers/passkey-ceremonies";
+import { type ApiError, registerPasskey } from "../../helpers/passkey-ceremonies";
+import { isSignedIn, removalEvents, signedInWith } from "../../helpers/signed-in";
 import { SoftwareAuthenticator } from "../../helpers/software-authenticator";
 
 /**
@@ -17,27 +18,6 @@ import { SoftwareAuthenticator } from "../../helpers/software-authenticator";
  */
 
 describe("removing a passkey signs out the sessions it signed in", () => {
-  /** A browser signed in with `authenticator`, as a second device would be. */
-  async function signedInWith(authenticator: SoftwareAuthenticator) {
-    const browser = new TestBrowser();
-    expect((await signInWithPasskey(browser, authenticator)).status).toBe(200);
-    return browser;
-  }
-
-  const isSignedIn = async (browser: TestBrowser) =>
-    (await browser.get<{ session?: unknown } | null>("/get-session")).body?.session !== undefined;
-
-  const removalEvents = (userId: string) =>
-    db()
-      .select({ type: securityEvent.type, details: securityEvent.details })
-      .from(securityEvent)
-      .where(
-        and(
-          eq(securityEvent.userId, userId),
-          inArray(securityEvent.type, ["passkey_removed", "session_revoked"]),
-        ),
-      );
-
   it("always, when the remover signed in with a recovery code: the passkey was lost", async () => {
     const { browser, user, authenticators, passkeys } = await accountWithPasskeys(2);
     const { body } = await browser.post<{ codes: string[] }>("/recovery-codes/generate");

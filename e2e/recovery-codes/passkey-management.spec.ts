@@ -1,15 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import {
-  addPasskey,
-  declineRecoveryCodes,
-  passkeyRows,
-  signOut,
-  signUpWithPassword,
-} from "./fixtures/account";
-import { recordSignals, signalCalls } from "./fixtures/signals";
-import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
-import { disableAutofill } from "./fixtures/webauthn-calls";
+import { addPasskey, declineWayBackIn, passkeyRows, signOut, signUpWithPassword } from "../fixtures/account";
+import { recordSignals, signalCalls } from "../fixtures/signals";
+import { expect, test, VirtualAuthenticator } from "../fixtures/virtual-authenticator";
+import { disableAutofill } from "../fixtures/webauthn-calls";
 
 const rows = (page: Page) => passkeyRows(page);
 const row = (page: Page, name: string) => passkeyRows(page, name);
@@ -27,7 +21,7 @@ test("manage passkeys from two devices: badges, rename, last use, remove, and th
   await disableAutofill(page);
   await recordSignals(page);
   await signUpWithPassword(page);
-  await declineRecoveryCodes(page);
+  await declineWayBackIn(page);
 
   await test.step("the empty state explains passkeys and offers to add one", async () => {
     await expect(page.getByText("No passkeys yet. With one there is nothing to remember")).toBeVisible();

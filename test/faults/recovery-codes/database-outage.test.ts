@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PostgresCluster, useOwnPostgres } from "../helpers/postgres-cluster";
+import { PostgresCluster, useOwnPostgres } from "../../helpers/postgres-cluster";
 
 /**
  * PostgreSQL stops in the middle of a run, with the app's connection pool open: requests get a 503

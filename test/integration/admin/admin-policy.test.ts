@@ -4,10 +4,11 @@ import { type AdminPolicyOptions, adminAccess } from "@/lib/admin/policy";
 import { setRole } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
 import { passkey, securityEvent, user } from "@/lib/db/schema";
-import { signUp, TestBrowser, uniqueEmail } from "../helpers/browser";
-import { firstLink, latestMailTo } from "../helpers/mailbox";
-import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
-import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+import { signUp, TestBrowser, uniqueEmail } from "../../helpers/browser";
+import { firstLink, latestMailTo } from "../../helpers/mailbox";
+import { registerPasskey } from "../../helpers/passkey-ceremonies";
+import { signedInWith } from "../../helpers/signed-in";
+import { SoftwareAuthenticator } from "../../helpers/software-authenticator";
 
 // Read when the auth server is first created, which happens after this line.
 const LISTED_ADMIN = uniqueEmail("listed-admin");
@@ -17,7 +18,7 @@ afterAll(() => {
 });
 
 // What an authenticator says of itself: these software keys send attestation "none". Verified
-// attestation, the default, is test/integration/admin-attestation.test.ts's.
+// attestation, the default, is test/integration/admin/admin-attestation.test.ts's.
 const CLAIMED_POLICY: AdminPolicyOptions = {
   passkeyPolicy: "claimed",
   allowedAaguids: [],
@@ -53,13 +54,6 @@ async function adminWith(authenticators: { authenticator: SoftwareAuthenticator;
     expect(registered.status).toBe(200);
   }
   return { passwordBrowser: browser, account };
-}
-
-async function signedInWith(authenticator: SoftwareAuthenticator) {
-  const browser = new TestBrowser();
-  const response = await signInWithPasskey(browser, authenticator);
-  expect(response.status).toBe(200);
-  return browser;
 }
 
 describe("the role", () => {

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { addPasskey, signOut, signUpWithPassword } from "./fixtures/account";
-import { expect, test, VirtualAuthenticator } from "./fixtures/virtual-authenticator";
-import { disableAutofill } from "./fixtures/webauthn-calls";
-import { ADMIN_EMAIL } from "./servers";
+import { addPasskey, signOut, signUpWithPassword } from "../fixtures/account";
+import { expect, test, VirtualAuthenticator } from "../fixtures/virtual-authenticator";
+import { disableAutofill } from "../fixtures/webauthn-calls";
+import { ADMIN_EMAIL } from "../servers";
 
 async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

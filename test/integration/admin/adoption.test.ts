@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { accountsWithoutRecovery, passkeyAdoption, signInsByDay } from "@/lib/admin/adoption";
 import { db } from "@/lib/db";
 import { account, recoveryCode, securityEvent, session, user } from "@/lib/db/schema";
-import { insertPasskeyRow } from "../helpers/seed-rows";
+import { insertPasskeyRow } from "../../helpers/seed-rows";
 
 // A moment far from the real clock, so that only this file's rows fall in its windows, even on a
 // PostgreSQL shared with other test files.

@@ -7,7 +7,7 @@ import { ConfigError } from "@/config/env";
 import { chainEndsAtAnchor } from "@/lib/admin/attestation/certificates";
 import { adminPolicyWarnings } from "@/lib/admin/attestation/startup";
 import { loadTrustAnchors } from "@/lib/admin/attestation/trust-anchors";
-import { AttestationCA } from "../helpers/attestation-ca";
+import { AttestationCA } from "../../helpers/attestation-ca";
 
 const folder = () => mkdtempSync(path.join(tmpdir(), "keyhold-anchors-"));
 

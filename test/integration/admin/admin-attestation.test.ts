@@ -4,15 +4,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { adminAccess } from "@/lib/admin/policy";
 import { setRole } from "@/lib/admin/roles";
-import { AttestationCA } from "../helpers/attestation-ca";
-import { signUp, TestBrowser } from "../helpers/browser";
+import { AttestationCA } from "../../helpers/attestation-ca";
+import { signUp, TestBrowser } from "../../helpers/browser";
 import {
   passkeysWithCredential,
   registerPasskey,
   registrationOptions,
   signInWithPasskey,
-} from "../helpers/passkey-ceremonies";
-import { type AttestationConveyed, SoftwareAuthenticator } from "../helpers/software-authenticator";
+} from "../../helpers/passkey-ceremonies";
+import { type AttestationConveyed, SoftwareAuthenticator } from "../../helpers/software-authenticator";
 
 const YUBIKEY_5 = "ee882879-721c-4913-9775-3dfcce97072a";
 const OTHER_MODEL = "cb69481e-8ff7-4039-93ec-0a2729a154a8";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { signUp, uniqueEmail } from "../helpers/browser";
-import { registerPasskey } from "../helpers/passkey-ceremonies";
-import { SoftwareAuthenticator } from "../helpers/software-authenticator";
+import { signUp, uniqueEmail } from "../../helpers/browser";
+import { registerPasskey } from "../../helpers/passkey-ceremonies";
+import { SoftwareAuthenticator } from "../../helpers/software-authenticator";
 
 /**
  * What a copy of the database gives a thief: every table is read whole, as a dump would, and

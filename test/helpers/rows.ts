@@ -1,0 +1,26 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { securityEvent, session, user as userTable } from "@/lib/db/schema";
+
+export function usersWithEmail(email: string) {
+  return db().select().from(userTable).where(eq(userTable.email, email));
+}
+
+/** The account's security events of one type. */
+export function eventsOf(userId: string, type: string) {
+  return db()
+    .select()
+    .from(securityEvent)
+    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
+}
+
+/** The sign-in no longer counts as a recent verification; `stepUpMinutesAgo` sets the last step-up. */
+export async function verifiedMinutesAgo(userId: string, stepUpMinutesAgo: number | null) {
+  await db()
+    .update(session)
+    .set({
+      createdAt: sql`now() - interval '1 hour'`,
+      stepUpAt: stepUpMinutesAgo === null ? null : sql`now() - ${stepUpMinutesAgo} * interval '1 minute'`,
+    })
+    .where(eq(session.userId, userId));
+}
