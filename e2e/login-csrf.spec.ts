@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { site } from "@/config/site";
 import { signUpWithPassword, submitSignUp, uniqueEmail } from "./fixtures/account";
 import { firstLink, waitForMail } from "./fixtures/mailbox";
 import { expect, test } from "./fixtures/virtual-authenticator";
@@ -42,7 +43,7 @@ test("a signed-in person who is sent another account's mailed links stays signed
     await page.evaluate((target) => window.location.assign(target), link);
 
     await expect(page).toHaveURL(/\/settings\/account\/new-email\?token=/);
-    await expect(page.getByText("This link is for another Keyhold account.")).toBeVisible();
+    await expect(page.getByText(`This link is for another ${site.name} account.`)).toBeVisible();
     await expect(page.getByRole("button", { name: /^Use / })).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     expect(await signedInAs(page)).toBe(mine);
