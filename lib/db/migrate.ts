@@ -61,6 +61,7 @@ async function isSchemaCurrent(open: Connection): Promise<boolean> {
   const newest = Math.max(...journal.entries.map((entry) => entry.when));
   const query = "select max(created_at) as last from drizzle.__drizzle_migrations";
   try {
+    // The same call on both clients, written twice: TypeScript cannot call a union of their `query`s.
     const { rows } =
       open.kind === "pglite"
         ? await open.client.query<{ last: unknown }>(query)
