@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { securityEvent, session, user as userTable } from "@/lib/db/schema";
 
@@ -6,12 +6,21 @@ export function usersWithEmail(email: string) {
   return db().select().from(userTable).where(eq(userTable.email, email));
 }
 
-/** The account's security events of one type. */
-export function eventsOf(userId: string, type: string) {
+/**
+ * The account's security events, oldest first (without an `order by`, PostgreSQL may answer in any
+ * order), of one type when `type` is given.
+ */
+export function eventsOf(userId: string, type?: string) {
   return db()
     .select()
     .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
+    .where(and(eq(securityEvent.userId, userId), type ? eq(securityEvent.type, type) : undefined))
+    .orderBy(asc(securityEvent.createdAt));
+}
+
+/** The types of the account's security events, oldest first. */
+export async function typesLogged(userId: string): Promise<string[]> {
+  return (await eventsOf(userId)).map((event) => event.type);
 }
 
 /** The sign-in no longer counts as a recent verification; `stepUpMinutesAgo` sets the last step-up. */

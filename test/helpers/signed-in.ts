@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { securityEvent } from "@/lib/db/schema";
@@ -28,5 +28,6 @@ export function removalEvents(userId: string) {
         eq(securityEvent.userId, userId),
         inArray(securityEvent.type, ["passkey_removed", "session_revoked"]),
       ),
-    );
+    )
+    .orderBy(asc(securityEvent.createdAt));
 }

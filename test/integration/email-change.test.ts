@@ -1,13 +1,14 @@
 import { signJWT } from "better-auth/crypto";
-import { and, eq, like, sql } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { serverConfig } from "@/config/env";
 import { db } from "@/lib/db";
-import { securityEvent, user as userTable, verification } from "@/lib/db/schema";
+import { user as userTable, verification } from "@/lib/db/schema";
 import { type ApiResponse, signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { snapshotGuardedTables } from "../helpers/database-snapshot";
 import { firstLink, latestMailTo, mailTo } from "../helpers/mailbox";
 import { type ApiError, sessionCount } from "../helpers/passkey-ceremonies";
+import { eventsOf } from "../helpers/rows";
 import { median, timed, withAnswerFloor } from "../helpers/timing";
 
 /** What the account page sends, from a session that has just signed in (so it has stepped up). */
@@ -49,13 +50,6 @@ async function ownersOtherBrowser(email: string) {
 async function storedUser(id: string) {
   const [row] = await db().select().from(userTable).where(eq(userTable.id, id));
   return row;
-}
-
-function eventsOf(userId: string, type: string) {
-  return db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
 }
 
 const setsSessionCookie = (response: ApiResponse) =>

@@ -2,11 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
-import { account, securityEvent, session } from "@/lib/db/schema";
+import { account, session } from "@/lib/db/schema";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { latestMailTo } from "../helpers/mailbox";
 import { type ApiError, sessionCount } from "../helpers/passkey-ceremonies";
 import { signUpWithPasskey } from "../helpers/passkey-sign-up";
+import { typesLogged } from "../helpers/rows";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
@@ -17,14 +18,6 @@ async function signedInElsewhere(email: string): Promise<TestBrowser> {
   const other = new TestBrowser();
   expect((await other.post("/sign-in/email", { email, password: TEST_PASSWORD })).status).toBe(200);
   return other;
-}
-
-async function typesLogged(userId: string): Promise<string[]> {
-  const events = await db()
-    .select({ type: securityEvent.type })
-    .from(securityEvent)
-    .where(eq(securityEvent.userId, userId));
-  return events.map((event) => event.type);
 }
 
 async function storedHash(userId: string) {

@@ -1,13 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { securityEvent, verification } from "@/lib/db/schema";
+import { verification } from "@/lib/db/schema";
 import { REQUESTED_MAILS_PER_RECIPIENT } from "@/lib/mail/requested";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../helpers/browser";
 import { firstLink, latestMailTo, mailTo, type OutboxMail } from "../helpers/mailbox";
 import { type ApiError, sessionCount } from "../helpers/passkey-ceremonies";
 import { signUpWithPasskey } from "../helpers/passkey-sign-up";
 import { withMailRefused } from "../helpers/refusing-mail-server";
+import { eventsOf } from "../helpers/rows";
 import { median, timed, withAnswerFloor } from "../helpers/timing";
 
 const NEW_PASSWORD = "a brand new passphrase";
@@ -36,13 +37,6 @@ const resetPassword = (token: string, newPassword = NEW_PASSWORD, browser = new 
 
 const signIn = (email: string, password: string) =>
   new TestBrowser().post<ApiError>("/sign-in/email", { email, password });
-
-async function eventsOf(userId: string) {
-  return db()
-    .select({ type: securityEvent.type, details: securityEvent.details })
-    .from(securityEvent)
-    .where(eq(securityEvent.userId, userId));
-}
 
 describe("asking for a password reset", () => {
   it("answers every address alike: with a password, without one, and with no account", async () => {
@@ -145,8 +139,8 @@ describe("a mailed reset link", () => {
     expect(notice.text).toContain("every session was signed out");
     expect(await eventsOf(user.id)).toEqual(
       expect.arrayContaining([
-        { type: "password_reset", details: null },
-        { type: "session_revoked", details: { count: 2 } },
+        expect.objectContaining({ type: "password_reset", details: null }),
+        expect.objectContaining({ type: "session_revoked", details: { count: 2 } }),
       ]),
     );
   });

@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { securityEvent, session } from "@/lib/db/schema";
+import { session } from "@/lib/db/schema";
 import { signInMethodsOf } from "@/lib/sign-in-methods/queries";
 import { signUp, TEST_PASSWORD, TestBrowser } from "../helpers/browser";
 import { latestMailTo } from "../helpers/mailbox";
 import { type ApiError, passkeysOf, registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
 import { signUpWithPasskey } from "../helpers/passkey-sign-up";
+import { typesLogged } from "../helpers/rows";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 const NEW_PASSWORD = "a password again, after all";
@@ -47,14 +48,6 @@ async function makeStale(userId: string) {
     .update(session)
     .set({ createdAt: sql`now() - interval '1 hour'`, stepUpAt: null })
     .where(eq(session.userId, userId));
-}
-
-async function typesLogged(userId: string): Promise<string[]> {
-  const events = await db()
-    .select({ type: securityEvent.type })
-    .from(securityEvent)
-    .where(eq(securityEvent.userId, userId));
-  return events.map((event) => event.type);
 }
 
 describe("going passwordless", () => {

@@ -12,7 +12,7 @@ import {
   registrationOptions,
   sessionCount,
 } from "../helpers/passkey-ceremonies";
-import { verifiedMinutesAgo } from "../helpers/rows";
+import { eventsOf, verifiedMinutesAgo } from "../helpers/rows";
 import { type AssertionOverrides, SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 const PASSWORD = "correct horse battery staple";
@@ -46,13 +46,6 @@ async function stepUpWithPasskey(
     response,
     result: await browser.post<ApiError & { stepUpAt?: string }>("/step-up/passkey/verify", { response }),
   };
-}
-
-function eventsOf(userId: string, type: string) {
-  return db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
 }
 
 /** Every sensitive endpoint of the core, each on an account of its own. */

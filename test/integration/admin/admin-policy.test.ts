@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { type AdminPolicyOptions, adminAccess } from "@/lib/admin/policy";
 import { setRole } from "@/lib/admin/roles";
 import { db } from "@/lib/db";
-import { passkey, securityEvent, user } from "@/lib/db/schema";
+import { passkey, user } from "@/lib/db/schema";
 import { signUp, TestBrowser, uniqueEmail } from "../../helpers/browser";
 import { firstLink, latestMailTo } from "../../helpers/mailbox";
 import { registerPasskey } from "../../helpers/passkey-ceremonies";
+import { eventsOf } from "../../helpers/rows";
 import { signedInWith } from "../../helpers/signed-in";
 import { SoftwareAuthenticator } from "../../helpers/software-authenticator";
 
@@ -99,10 +100,7 @@ describe("the role", () => {
     expect(await setRole(account.email, "admin")).toMatchObject({ status: "unchanged" });
     expect(await setRole(account.email, "user")).toMatchObject({ status: "changed", previous: "admin" });
     expect(await setRole(uniqueEmail(), "admin")).toEqual({ status: "no-account" });
-    const events = await db()
-      .select({ details: securityEvent.details })
-      .from(securityEvent)
-      .where(and(eq(securityEvent.userId, account.id), eq(securityEvent.type, "role_changed")));
+    const events = await eventsOf(account.id, "role_changed");
     expect(events.map((event) => event.details)).toEqual([
       { role: "admin", previous: "user", by: "script" },
       { role: "user", previous: "admin", by: "script" },

@@ -1,16 +1,7 @@
-import { and, eq } from "drizzle-orm";
-import { db } from "@/lib/db";
-import { securityEvent } from "@/lib/db/schema";
 import { signUp } from "../../helpers/browser";
 import type { GuardedCase } from "../../helpers/guarded-endpoints";
 import type { ApiError } from "../../helpers/passkey-ceremonies";
-
-function eventsOf(userId: string, type: string) {
-  return db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), eq(securityEvent.type, type)));
-}
+import { eventsOf } from "../../helpers/rows";
 
 /** The recovery codes' sensitive endpoints, for test/integration/step-up.test.ts. */
 export const guardedEndpoints: GuardedCase[] = [

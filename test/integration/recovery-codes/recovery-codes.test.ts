@@ -1,11 +1,12 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiSurface } from "@/lib/auth";
 import { SECRET_CHECK_BUDGET } from "@/lib/auth/surface";
 import { db } from "@/lib/db";
-import { recoveryCode, securityEvent, session } from "@/lib/db/schema";
+import { recoveryCode, session } from "@/lib/db/schema";
 import type { RateLimitRule } from "@/lib/rate-limit";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../../helpers/browser";
+import { eventsOf } from "../../helpers/security-activity";
 import { median, timed } from "../../helpers/timing";
 
 type Generated = { codes: string[]; generatedAt: string };
@@ -29,13 +30,6 @@ function redeem(email: string, code: string, browser = new TestBrowser()) {
     code,
   });
 }
-
-/** The account's security events since it was created. */
-const eventsOf = (userId: string) =>
-  db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), ne(securityEvent.type, "account_created")));
 
 describe("recovery codes", () => {
   it("generates ten codes, shown once, and stores only keyed hashes", async () => {
