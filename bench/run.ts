@@ -8,6 +8,7 @@
  *   npm run bench -- --rounds 5                    # those seconds in 5 interleaved rounds (default 3)
  *   npm run bench -- --only load,pages             # some sections: load, pages, lighthouse, startup
  *   npm run bench -- --only suite                  # the wall time of `npm run test:unit` (not in the default run)
+ *   npm run bench -- --only load --scenarios registration   # some load scenarios: sign-in, list, registration
  *   npm run bench -- --rebuild                     # build the app even if .next has an up-to-date build
  *
  * Ports: BENCH_PORT (default 4100) for the app, +1 the baseline, +2 the peer, +25 a mail sink, +50
@@ -63,6 +64,7 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "3" },
     concurrency: { type: "string", default: "1,10,50" },
     only: { type: "string", default: DEFAULT_SECTIONS.join(",") },
+    scenarios: { type: "string", default: "sign-in,list,registration" },
     rebuild: { type: "boolean", default: false },
   },
 });
@@ -116,6 +118,19 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Scenario = "sign-in" | "list passkeys" | "registration";
+/** `--scenarios`' names for them. */
+const SCENARIO_FLAGS: Record<string, Scenario> = {
+  "sign-in": "sign-in",
+  list: "list passkeys",
+  registration: "registration",
+};
+const loadScenarios = new Set(
+  flags.scenarios.split(",").map((name) => {
+    const scenario = SCENARIO_FLAGS[name];
+    if (!scenario) throw new Error(`Unknown scenario "${name}"; known: ${Object.keys(SCENARIO_FLAGS).join(", ")}`);
+    return scenario;
+  }),
+);
 type LoadRow = { scenario: Scenario; results: Record<Target["name"], LoadResult> };
 type Memory = { idle: number; loaded: number };
 type WorkRow = { operation: Scenario; target: Target["name"]; work: ReturnType<typeof workPerOperation> };
@@ -258,7 +273,7 @@ async function loadSection(users: BenchUser[]) {
       iteration: (target) => (vu) => register(signedIn.get(target.name)?.[vu] as BenchBrowser),
     },
   ];
-  for (const { scenario, iteration } of scenarios) {
+  for (const { scenario, iteration } of scenarios.filter(({ scenario }) => loadScenarios.has(scenario))) {
     // Fresh sessions for every scenario: Keyhold asks a session older than its step-up window to
     // confirm again before adding a passkey, and the rounds before may have taken longer than that.
     for (const target of TARGETS) {
