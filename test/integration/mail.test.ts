@@ -19,36 +19,18 @@ describe("mailer", () => {
   });
 
   it("delivers over SMTP when SMTP_URL is set, from MAIL_FROM", async () => {
-    const received: { from: string; to: string; subject: string; text: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          received.push({
-            from: mail.from?.text ?? "",
-            to: [mail.to].flat()[0]?.text ?? "",
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-          });
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.server.address() as AddressInfo;
+    const server = await receivingServer();
     const before = (await listOutbox()).length;
     try {
       await sendMail(
         { to: "bob@example.com", subject: "New passkey", text: "A passkey was added." },
-        { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: `${site.name} <no-reply@example.com>` },
+        { smtpUrl: server.url, mailFrom: `${site.name} <no-reply@example.com>` },
       );
     } finally {
-      await new Promise<void>((resolve) => server.close(resolve));
+      await server.close();
     }
 
-    expect(received).toEqual([
+    expect(server.received).toEqual([
       {
         from: `"${site.name}" <no-reply@example.com>`,
         to: "bob@example.com",
@@ -58,4 +40,61 @@ describe("mailer", () => {
     ]);
     expect(await listOutbox()).toHaveLength(before);
   });
+
+  it("sends one mail after another over the connection already open", async () => {
+    const server = await receivingServer();
+    const settings = { smtpUrl: server.url, mailFrom: "no-reply@example.com" };
+    try {
+      for (const to of ["one@example.com", "two@example.com", "three@example.com"]) {
+        await sendMail({ to, subject: "New passkey", text: "A passkey was added." }, settings);
+      }
+    } finally {
+      await server.close();
+    }
+
+    expect(server.received.map((mail) => mail.to)).toEqual([
+      "one@example.com",
+      "two@example.com",
+      "three@example.com",
+    ]);
+    expect(server.connections).toBe(1);
+  });
 });
+
+/** A real SMTP server on a free port that keeps what it receives and counts its connections. */
+async function receivingServer() {
+  const received: { from: string; to: string; subject: string; text: string }[] = [];
+  let connections = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    // The app's pool keeps its connection open: close it at once rather than after 30 s.
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push({
+          from: mail.from?.text ?? "",
+          to: [mail.to].flat()[0]?.text ?? "",
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+        });
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    get connections() {
+      return connections;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
