@@ -127,7 +127,8 @@ const SCENARIO_FLAGS: Record<string, Scenario> = {
 const loadScenarios = new Set(
   flags.scenarios.split(",").map((name) => {
     const scenario = SCENARIO_FLAGS[name];
-    if (!scenario) throw new Error(`Unknown scenario "${name}"; known: ${Object.keys(SCENARIO_FLAGS).join(", ")}`);
+    if (!scenario)
+      throw new Error(`Unknown scenario "${name}"; known: ${Object.keys(SCENARIO_FLAGS).join(", ")}`);
     return scenario;
   }),
 );
