@@ -1,18 +1,16 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { mailOutbox, securityEvent, session } from "@/lib/db/schema";
+import { mailOutbox, session } from "@/lib/db/schema";
 import { signUp, TestBrowser } from "./browser";
+import { eventsOf } from "./rows";
 
 export const FIREFOX_ON_WINDOWS =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
-/** The account's events after its creation (sign-up's own event is tested with sign-up). */
-export const eventsOf = (userId: string) =>
-  db()
-    .select()
-    .from(securityEvent)
-    .where(and(eq(securityEvent.userId, userId), ne(securityEvent.type, "account_created")))
-    .orderBy(asc(securityEvent.createdAt));
+/** The account's events after its creation, oldest first (sign-up's own event is tested with sign-up). */
+export async function eventsAfterSignUp(userId: string) {
+  return (await eventsOf(userId)).filter((event) => event.type !== "account_created");
+}
 
 /**
  * A new account, signed up from `browser` (whose browser and OS it then knows), with the sign-up

@@ -8,7 +8,13 @@ import { listSecurityActivity } from "@/lib/security-activity/list";
 import { recordSecurityEvent } from "@/lib/security-log/events";
 import { TestBrowser, uniqueEmail } from "../helpers/browser";
 import { registerPasskey, signInWithPasskey } from "../helpers/passkey-ceremonies";
-import { eventsOf, FIREFOX_ON_WINDOWS, mailTo, sessionOf, signUpFrom } from "../helpers/security-activity";
+import {
+  eventsAfterSignUp,
+  FIREFOX_ON_WINDOWS,
+  mailTo,
+  sessionOf,
+  signUpFrom,
+} from "../helpers/security-activity";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator";
 
 const PASSWORD = "correct horse battery staple";
@@ -38,7 +44,7 @@ describe("security activity", () => {
 
     expect((await signInWithPassword(browser, user.email)).status).toBe(200);
 
-    expect(await eventsOf(user.id)).toEqual([
+    expect(await eventsAfterSignUp(user.id)).toEqual([
       expect.objectContaining({
         type: "sign_in",
         ipAddress: "203.0.113.9",
@@ -55,7 +61,7 @@ describe("security activity", () => {
 
     expect((await signInWithPasskey(browser, authenticator)).status).toBe(200);
 
-    const signIns = (await eventsOf(user.id)).filter((event) => event.type === "sign_in");
+    const signIns = (await eventsAfterSignUp(user.id)).filter((event) => event.type === "sign_in");
     expect(signIns).toEqual([
       expect.objectContaining({
         details: {
@@ -81,7 +87,7 @@ describe("security activity", () => {
 
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
+    expect((await eventsAfterSignUp(user.id)).map((event) => [event.type, event.details])).toEqual([
       ["sign_in_failed", { method: "password" }],
     ]);
     const anonymous = await db()
@@ -98,7 +104,7 @@ describe("security activity", () => {
 
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe("AUTHENTICATION_FAILED");
-    const failures = (await eventsOf(user.id)).filter((event) => event.type === "sign_in_failed");
+    const failures = (await eventsAfterSignUp(user.id)).filter((event) => event.type === "sign_in_failed");
     expect(failures.map((event) => event.details)).toEqual([{ method: "passkey", passkeyId }]);
   });
 
@@ -111,7 +117,7 @@ describe("security activity", () => {
     const removed = await browser.post("/passkey/delete-passkey", { id: secondId });
 
     expect([renamed.status, removed.status]).toEqual([200, 200]);
-    expect((await eventsOf(user.id)).map((event) => [event.type, event.details])).toEqual([
+    expect((await eventsAfterSignUp(user.id)).map((event) => [event.type, event.details])).toEqual([
       ["passkey_added", { passkeyId, name: "Laptop", deviceType: "multiDevice", backedUp: true }],
       [
         "passkey_added",
@@ -144,9 +150,9 @@ describe("security activity", () => {
     const removed = await intruder.post("/passkey/delete-passkey", { id: passkeyId });
 
     expect([renamed.status, removed.status]).toEqual([404, 404]);
-    const types = (await eventsOf(user.id)).map((event) => event.type);
+    const types = (await eventsAfterSignUp(user.id)).map((event) => event.type);
     expect(types).toEqual(["passkey_added"]);
-    expect(await eventsOf(other.id)).toEqual([]);
+    expect(await eventsAfterSignUp(other.id)).toEqual([]);
   });
 
   it("mails about a sign-in from a new browser and device, not from the one it signed up on", async () => {
@@ -158,7 +164,7 @@ describe("security activity", () => {
     await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
     await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
 
-    const signIns = (await eventsOf(user.id)).map(
+    const signIns = (await eventsAfterSignUp(user.id)).map(
       (event) => (event.details as { newDevice: boolean }).newDevice,
     );
     expect(signIns).toEqual([false, false, true, false]);
@@ -182,7 +188,7 @@ describe("security activity", () => {
     await signInWithPassword(new TestBrowser(undefined, undefined, CHROME_ON_MAC), user.email);
     await signInWithPassword(new TestBrowser(undefined, undefined, FIREFOX_ON_WINDOWS), user.email);
 
-    const signIns = (await eventsOf(user.id)).map(
+    const signIns = (await eventsAfterSignUp(user.id)).map(
       (event) => (event.details as { newDevice: boolean }).newDevice,
     );
     expect(signIns).toEqual([false, false, true]);
@@ -228,7 +234,7 @@ describe("the activity list", () => {
       userId: other.id,
       request: { ipAddress: null, userAgent: null },
     });
-    const [othersEvent] = await eventsOf(other.id);
+    const [othersEvent] = await eventsAfterSignUp(other.id);
 
     expect(await listSecurityActivity(user.id, { before: othersEvent?.id })).toEqual({
       events: [],

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { recoveryCode, session } from "@/lib/db/schema";
 import type { RateLimitRule } from "@/lib/rate-limit";
 import { signUp, TEST_PASSWORD, TestBrowser, uniqueEmail } from "../../helpers/browser";
-import { eventsOf } from "../../helpers/security-activity";
+import { eventsAfterSignUp } from "../../helpers/security-activity";
 import { median, timed } from "../../helpers/timing";
 
 type Generated = { codes: string[]; generatedAt: string };
@@ -48,7 +48,7 @@ describe("recovery codes", () => {
       expect(storedText).not.toContain(code);
       expect(storedText).not.toContain(code.replaceAll("-", ""));
     }
-    expect(await eventsOf(user.id)).toEqual([
+    expect(await eventsAfterSignUp(user.id)).toEqual([
       expect.objectContaining({
         type: "recovery_codes_generated",
         userAgent: "keyhold-tests",
@@ -69,7 +69,7 @@ describe("recovery codes", () => {
     expect(first.body.remaining).toBe(9);
     expect(signedIn.body.user.id).toBe(user.id);
     expect(again.status).toBe(401);
-    const types = (await eventsOf(user.id)).map((event) => event.type);
+    const types = (await eventsAfterSignUp(user.id)).map((event) => event.type);
     expect(types).toEqual(["recovery_codes_generated", "sign_in", "recovery_code_failed"]);
   });
 
@@ -226,7 +226,7 @@ describe("recovery codes", () => {
 
     expect(discarded.status).toBe(200);
     expect(status.body).toMatchObject({ total: 0, remaining: 0, declinedAt: null });
-    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual([
+    expect((await eventsAfterSignUp(user.id)).map((event) => event.type)).toEqual([
       "recovery_codes_generated",
       "recovery_codes_discarded",
     ]);
@@ -249,6 +249,8 @@ describe("recovery codes", () => {
     expect(
       (await browser.get<{ declinedAt: string | null }>("/recovery-codes/status")).body.declinedAt,
     ).not.toBeNull();
-    expect((await eventsOf(user.id)).map((event) => event.type)).toEqual(["recovery_codes_declined"]);
+    expect((await eventsAfterSignUp(user.id)).map((event) => event.type)).toEqual([
+      "recovery_codes_declined",
+    ]);
   });
 });
