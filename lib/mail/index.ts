@@ -27,8 +27,8 @@ export async function sendMail(
   let transporter = transporters.get(smtpUrl);
   if (!transporter) {
     // Pooled: a connection per mail would pay the server's greeting and EHLO (and, over TLS, a
-    // handshake) for every notice, about a tenth of a passkey registration's CPU (BENCHMARKS.md).
-    // The pool keeps up to five connections open and closes each after 4 idle minutes.
+    // handshake) for every notice (profiled in BENCHMARKS.md). The pool keeps up to five
+    // connections open and closes each after 4 idle minutes.
     transporter = createTransport({ url: smtpUrl, pool: true });
     transporters.set(smtpUrl, transporter);
   }

@@ -1,10 +1,9 @@
-import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
 import { site } from "@/config/site";
 import { sendMail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
+import { startSmtpServer } from "../helpers/smtp-server";
 
 describe("mailer", () => {
   it("keeps mail for the development outbox when no SMTP server is configured", async () => {
@@ -61,16 +60,11 @@ describe("mailer", () => {
   });
 });
 
-/** A real SMTP server on a free port that keeps what it receives and counts its connections. */
+/** A real SMTP server that keeps what it receives and counts its connections. */
 async function receivingServer() {
   const received: { from: string; to: string; subject: string; text: string }[] = [];
   let connections = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    // The app's pool keeps its connection open: close it at once rather than after 30 s.
-    closeTimeout: 100,
+  const server = await startSmtpServer({
     onConnect(_session, callback) {
       connections++;
       callback();
@@ -87,14 +81,11 @@ async function receivingServer() {
       }, callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    ...server,
     received,
     get connections() {
       return connections;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
