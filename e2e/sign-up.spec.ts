@@ -1,6 +1,9 @@
+import { Client } from "pg";
 import { site } from "@/config/site";
+import { PENDING_SIGN_UP_PREFIX, pendingSignUpKey } from "@/lib/sign-up/pending";
+import { expectNoAxeViolations } from "./fixtures/accessibility";
 import { signUpWithPassword, submitSignUp, uniqueEmail } from "./fixtures/account";
-import { firstLink, mailTo } from "./fixtures/mailbox";
+import { firstLink, mailTo, waitForMail } from "./fixtures/mailbox";
 import { expect, test } from "./fixtures/virtual-authenticator";
 import { disableAutofill } from "./fixtures/webauthn-calls";
 
@@ -36,4 +39,37 @@ test("a name with nothing visible in it is refused by the form, with the server'
 
   await expect(page.getByText("Use only visible characters in your name.")).toBeVisible();
   expect(sent).toEqual([]);
+});
+
+test("an expired link says so as it opens, with a way forward, and offers no ceremony", async ({ page }) => {
+  const databaseUrl = process.env.DATABASE_URL;
+  test.skip(
+    !databaseUrl,
+    "Ages the link in the database, which with PGlite only the server's process can open: set DATABASE_URL (the CI's second pass does).",
+  );
+  const email = uniqueEmail();
+  await submitSignUp(page, email);
+  const link = firstLink(await waitForMail(email, /Finish creating/));
+
+  // The link's hour passes: only this sign-up's row, found as the server finds it, by the token's hash.
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get("token") ?? "";
+  const database = new Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    const aged = await database.query(
+      "update verifications set expires_at = now() - interval '1 second' where identifier = $1",
+      [PENDING_SIGN_UP_PREFIX + pendingSignUpKey(token)],
+    );
+    expect(aged.rowCount).toBe(1);
+  } finally {
+    await database.end();
+  }
+  await page.goto(link);
+
+  await expect(page.getByText("This sign-up link has expired or was already used.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start again" })).toHaveAttribute("href", "/sign-up");
+  await expect(page.getByRole("link", { name: "sign in" })).toHaveAttribute("href", "/sign-in");
+  await expect(page.getByRole("button", { name: "Create my passkey" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Use a password instead" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
