@@ -23,8 +23,13 @@ export function appEnv(port: number, databaseUrl: string, smtpPort: number): Nod
 }
 
 /** A child in its own process group, so that stopping it also stops whatever it started. */
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): RunningServer {
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+): RunningServer {
+  const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
