@@ -9,6 +9,7 @@ export type FirstLoadJs = { scripts: number; gzipBytes: number; rawBytes: number
 /**
  * The JavaScript a first visit to `url` downloads before it can run: every `<script src>` in the
  * server's HTML, read from the build in `.next/static` and gzipped (level 9, as a CDN would serve it).
+ * Not the `noModule` polyfills, which a browser that runs modules neither downloads nor runs.
  */
 export async function firstLoadJs(
   url: string,
@@ -18,7 +19,9 @@ export async function firstLoadJs(
   if (response.status !== status) throw new Error(`${url}: ${response.status}`);
   const html = await response.text();
   const sources = new Set(
-    [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] as string),
+    [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
+      .filter(([tag]) => !/\snoModule/i.test(tag))
+      .map((match) => match[1] as string),
   );
   let gzipBytes = 0;
   let rawBytes = 0;

@@ -115,8 +115,8 @@ async function withDevServer<T>(
 /**
  * The bytes of the persistent cache of the dev server running in `projectDir`, once they hold data
  * and have not changed for a few seconds; 0 if there are none after two minutes. Turbopack writes
- * the cache when it has been idle for a while, not when it stops, and in this bench's runs it
- * sometimes wrote none at all: a warm start after such a run is no warmer than the cold one.
+ * the cache only when it has been idle for a while, never on the way out, and in this bench's runs
+ * it sometimes wrote none, or only part of it: the report gives the size the warm start found.
  */
 async function turbopackCacheWritten(projectDir: string): Promise<number> {
   const cacheDir = path.join(projectDir, ".next", "dev", "cache", "turbopack");
